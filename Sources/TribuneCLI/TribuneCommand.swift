@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct TribuneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tribune",
+        abstract: "Turns news into event data: who did what to whom, when and where, who said so.",
+        version: "0.1.0",
+        subcommands: [AnalyzeCommand.self, EvalCommand.self, BenchCommand.self]
+    )
+}
