@@ -22,32 +22,18 @@ public struct Pipeline: DocumentAnalyzer {
     }
 
     public var options: Options
-    private let cleaner: TextCleaner
-    private let segmenter: Segmenter
+    private let extractor: ArticleExtractor
+    private let analyzer: LinguisticAnalyzer
 
     /// Loads the shipped resources.
     public init(options: Options = Options()) throws {
         self.options = options
-        self.cleaner = try TextCleaner()
-        self.segmenter = try Segmenter()
+        self.extractor = try ArticleExtractor()
+        self.analyzer = try LinguisticAnalyzer()
     }
 
     public func analyze(_ source: SourceDocument) throws -> Document {
-        let article: Article
-        switch source.content {
-        case .html:
-            throw AnalysisError(
-                uri: source.uri, reason: "HTML input is not yet supported (text and JSONL text records are)")
-        case .text:
-            let text: String
-            do {
-                text = try TextDecoding.decode(source.bytes)
-            } catch {
-                throw AnalysisError(uri: source.uri, reason: error.reason)
-            }
-            article = cleaner.clean(text)
-        }
-        return assemble(article, from: source)
+        assemble(try extractor.extract(source), from: source)
     }
 
     /// Lays the paragraphs out as the document text, segments it and converts every offset to
@@ -63,7 +49,7 @@ public struct Pipeline: DocumentAnalyzer {
         }
         let text = String(decoding: utf8, as: UTF8.self)
         let offsets = ScalarOffsets(utf8)
-        let segmentation = utf8.withUnsafeBufferPointer { segmenter.segment($0, paragraphs: paragraphRanges) }
+        let analysis = utf8.withUnsafeBufferPointer { analyzer.analyze($0, paragraphs: paragraphRanges) }
 
         var document = Document(
             id: SHA256.hex(source.bytes),
@@ -76,10 +62,10 @@ public struct Pipeline: DocumentAnalyzer {
             text: text,
             paragraphs: paragraphRanges.map { offsets.span(bytes: $0) },
             removed: article.removed,
-            sentences: segmentation.sentences.map { offsets.span(bytes: $0.bytes) }
+            sentences: analysis.sentences.map { offsets.span(bytes: $0.bytes) }
         )
         if options.includeTokens {
-            document.tokens = segmentation.tokens.map { DocumentToken(span: offsets.span(bytes: $0.range)) }
+            document.tokens = analysis.documentTokens(offsets)
         }
         return document
     }

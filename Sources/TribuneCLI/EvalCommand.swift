@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TribuneEval
 
 /// Options every evaluation and benchmark shares.
@@ -38,9 +39,13 @@ struct EvalCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sentence-end F1 and token F1 on the UD English test sets.")
         @OptionGroup var data: DataOptions
+        @Flag(help: "List every sentence-end and token error.")
+        var verbose = false
+        @Flag(help: "Score the rules without the learned boundary model.")
+        var rulesOnly = false
 
         func run() throws {
-            data.print(try SegmentationEvaluation.run(data: data.locate()))
+            data.print(try SegmentationEvaluation.run(data: data.locate(), verbose: verbose, rulesOnly: rulesOnly))
         }
     }
 
@@ -50,9 +55,15 @@ struct EvalCommand: ParsableCommand {
         @OptionGroup var data: DataOptions
         @Option(help: "Evaluate only the first N pages.")
         var limit: Int?
+        @Flag(help: "Add a line of figures per page.")
+        var pages = false
+        @Option(help: "Write each page's naive rendering, cleaned text and the cleaner's explanation into this folder.")
+        var dump: String?
 
         func run() throws {
-            data.print(try CleanupEvaluation.run(data: data.locate(), limit: limit))
+            data.print(
+                try CleanupEvaluation.run(
+                    data: data.locate(), limit: limit, listPages: pages, dump: dump.map { URL(fileURLWithPath: $0) }))
         }
     }
 }

@@ -24,7 +24,7 @@ public enum JSONValue: Hashable, Sendable {
 
     /// The number as an `Int` when it is integral and in range.
     public var int: Int? {
-        guard case .number(let n) = self, n.rounded() == n, abs(n) < 9.0e15 else { return nil }
+        guard case .number(let n) = self, n.rounded() == n, abs(n) <= 9_007_199_254_740_992 else { return nil }
         return Int(n)
     }
 

@@ -128,7 +128,7 @@ public struct JSONWriter {
         case .null: null()
         case .bool(let b): value(b)
         case .number(let n):
-            if n.rounded() == n && abs(n) < 9.0e15 { value(Int(n)) } else { value(n) }
+            if n.rounded() == n && abs(n) <= 9_007_199_254_740_992 { value(Int(n)) } else { value(n) }
         case .string(let s): value(s)
         case .array(let elements):
             beginArray(inline: !elements.contains { $0.array != nil || $0.object != nil })

@@ -7,7 +7,7 @@ import Foundation
 /// folder is missing. Tribune looks in these places instead, in order, and reports every
 /// place it looked when the file is nowhere:
 /// 1. `$TRIBUNE_RESOURCES/<file>` and `$TRIBUNE_RESOURCES/<Module>/<file>`;
-/// 2. `Tribune_<Module>.resources/<file>` beside the running executable;
+/// 2. `Tribune_<Module>.resources/Resources/<file>` beside the running executable;
 /// 3. the module's `Resources` folder in the source tree it was built from.
 public enum ResourceLocator {
     public struct NotFound: Error, CustomStringConvertible {
@@ -33,7 +33,10 @@ public enum ResourceLocator {
         }
         let bundleName = "Tribune_\(module).resources"
         for directory in executableDirectories() {
-            candidates.append(directory.appendingPathComponent(bundleName).appendingPathComponent(file))
+            // `.copy("Resources")` keeps the folder inside the bundle.
+            let bundle = directory.appendingPathComponent(bundleName)
+            candidates.append(bundle.appendingPathComponent("Resources").appendingPathComponent(file))
+            candidates.append(bundle.appendingPathComponent(file))
         }
         var directory = URL(fileURLWithPath: sourceFile).deletingLastPathComponent()
         while directory.path.count > 1 {
