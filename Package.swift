@@ -27,7 +27,11 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         // Actors, places, times, events, quotes and counts.
-        .target(name: "TribuneCoding", dependencies: ["TribuneCore", "TribuneNLP"]),
+        .target(
+            name: "TribuneCoding",
+            dependencies: ["TribuneCore", "TribuneNLP"],
+            resources: [.copy("Resources")]
+        ),
         // The pipeline that runs the stages in order: the library other Swift code uses.
         .target(name: "Tribune", dependencies: ["TribuneCore", "TribuneExtract", "TribuneNLP", "TribuneCoding"]),
         // Evaluation and benchmarks over ../shared/data: the figures issues ask for.

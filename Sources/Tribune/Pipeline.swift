@@ -1,3 +1,4 @@
+import TribuneCoding
 import TribuneCore
 import TribuneExtract
 import TribuneNLP
@@ -24,20 +25,22 @@ public struct Pipeline: DocumentAnalyzer {
     public var options: Options
     private let extractor: ArticleExtractor
     private let analyzer: LinguisticAnalyzer
+    private let coder: DocumentCoder
 
     /// Loads the shipped resources.
     public init(options: Options = Options()) throws {
         self.options = options
         self.extractor = try ArticleExtractor()
         self.analyzer = try LinguisticAnalyzer()
+        self.coder = try DocumentCoder()
     }
 
     public func analyze(_ source: SourceDocument) throws -> Document {
         assemble(try extractor.extract(source), from: source)
     }
 
-    /// Lays the paragraphs out as the document text, segments it and converts every offset to
-    /// scalar indexes.
+    /// Lays the paragraphs out as the document text, analyzes and codes it, and converts every
+    /// offset to scalar indexes.
     func assemble(_ article: Article, from source: SourceDocument) -> Document {
         var utf8: [UInt8] = []
         var paragraphRanges: [Range<Int>] = []
@@ -67,6 +70,14 @@ public struct Pipeline: DocumentAnalyzer {
         if options.includeTokens {
             document.tokens = analysis.documentTokens(offsets)
         }
+        let annotations = coder.code(
+            CodingContext(utf8: utf8, offsets: offsets, analysis: analysis, published: document.published))
+        document.entities = annotations.entities
+        document.events = annotations.events
+        document.quotes = annotations.quotes
+        document.times = annotations.times
+        document.places = annotations.places
+        document.counts = annotations.counts
         return document
     }
 }
