@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "TribuneCoreTests", dependencies: ["TribuneCore"]),
         .testTarget(name: "TribuneExtractTests", dependencies: ["TribuneExtract"]),
         .testTarget(name: "TribuneNLPTests", dependencies: ["TribuneNLP"]),
+        .testTarget(name: "TribuneCodingTests", dependencies: ["TribuneCoding"]),
         .testTarget(name: "TribuneTests", dependencies: ["Tribune", "TribuneEval"]),
     ]
 )

@@ -21,6 +21,10 @@ public struct LinguisticAnalyzer: Sendable {
 public struct AnalyzedText: Sendable {
     public var segmentation: Segmentation
 
+    public init(segmentation: Segmentation) {
+        self.segmentation = segmentation
+    }
+
     public var tokens: [Token] { segmentation.tokens }
     public var sentences: [Sentence] { segmentation.sentences }
 
