@@ -32,7 +32,10 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure accuracy on the evaluation data in ../shared/data.",
-        subcommands: [Segmentation.self, Cleanup.self]
+        subcommands: [
+            Segmentation.self,
+            Cleanup.self,
+        ]
     )
 
     struct Segmentation: ParsableCommand {
@@ -72,7 +75,9 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed against a baseline run on the same machine in the same process.",
-        subcommands: [Segmentation.self]
+        subcommands: [
+            Segmentation.self,
+        ]
     )
 
     struct Segmentation: ParsableCommand {

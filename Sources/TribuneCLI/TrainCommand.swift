@@ -7,7 +7,9 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Rebuild Tribune's learned resources from the data in ../shared/data.",
-        subcommands: [Segmenter.self]
+        subcommands: [
+            Segmenter.self,
+        ]
     )
 
     struct Segmenter: ParsableCommand {

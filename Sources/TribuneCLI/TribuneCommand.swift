@@ -6,6 +6,12 @@ struct TribuneCommand: ParsableCommand {
         commandName: "tribune",
         abstract: "Turns news into event data: who did what to whom, when and where, who said so.",
         version: "0.1.0",
-        subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, BenchCommand.self, TrainCommand.self]
+        subcommands: [
+            AnalyzeCommand.self,
+            ExplainCommand.self,
+            EvalCommand.self,
+            BenchCommand.self,
+            TrainCommand.self,
+        ]
     )
 }
