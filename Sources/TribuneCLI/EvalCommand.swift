@@ -76,7 +76,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure speed against a baseline run on the same machine in the same process.",
         subcommands: [
-            Segmentation.self,
+            Segmentation.self
         ]
     )
 

@@ -8,7 +8,7 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Rebuild Tribune's learned resources from the data in ../shared/data.",
         subcommands: [
-            Segmenter.self,
+            Segmenter.self
         ]
     )
 
