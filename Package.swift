@@ -13,7 +13,7 @@ let package = Package(
     ],
     targets: [
         // The document model, JSON, offsets and codebooks: Foundation only.
-        .target(name: "TribuneCore"),
+        .target(name: "TribuneCore", resources: [.copy("Resources")]),
         // From source bytes to the article: readers, text cleanup (HTML comes next).
         .target(
             name: "TribuneExtract",

@@ -39,11 +39,15 @@ func fullyAnnotatedDocument() -> Document {
         times: [
             TimeExpression(span: Span(12, 19), text: "June 28", type: .date, value: "2008-06-28"),
             TimeExpression(span: Span(0, 0), text: "late 2001", type: .date, value: "2001", mod: "END"),
+            TimeExpression(span: Span(0, 0), text: "last year", type: .date, value: "PAST_REF", anchored: false),
         ],
         places: [
             Place(
                 entity: "E9", name: "Peshawar", geonameid: 1_168_197, lat: 34.008, lon: 71.578, country: "PK",
-                admin1: "Khyber Pakhtunkhwa", featureClass: "P", confidence: 0.9)
+                admin1: "Khyber Pakhtunkhwa", featureClass: "P", confidence: 0.9),
+            Place(
+                entity: "E10", name: "Khyber Pakhtunkhwa", geonameid: nil, lat: 34.5, lon: 72.0, country: "PK",
+                featureClass: "A", confidence: 0.7),
         ],
         counts: [Count(span: Span(0, 8), kind: "killed", value: 150, qualifier: "at least", subject: "Uzbek militants")]
     )
@@ -89,12 +93,22 @@ struct DocumentJSONTests {
         #expect(try Document(json: json) == document)
     }
 
-    @Test("omits a time's mod when it has none and keeps it when it has one")
+    @Test("omits a time's mod and anchored flag when it has none and keeps them when it has")
     func timeModifier() throws {
         let json = try JSONParser.parse(fullyAnnotatedDocument().jsonBytes(pretty: false))
         let times = try #require(json["times"]?.array)
         #expect(times[0]["mod"] == nil)
+        #expect(times[0]["anchored"] == nil)
         #expect(times[1]["mod"]?.string == "END")
+        #expect(times[2]["anchored"] == .bool(false))
+    }
+
+    @Test("writes a place known by coordinates only with a null geonameid")
+    func placeWithoutGeoNamesID() throws {
+        let json = try JSONParser.parse(fullyAnnotatedDocument().jsonBytes(pretty: false))
+        let places = try #require(json["places"]?.array)
+        #expect(places[0]["geonameid"]?.int == 1_168_197)
+        #expect(places[1]["geonameid"] == .null)
     }
 
     @Test("lays out spans on one line in pretty output")

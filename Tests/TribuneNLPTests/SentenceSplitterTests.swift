@@ -172,13 +172,28 @@ struct ParagraphTests {
         "takes linear time on long runs without spaces, of punctuation, or of short lines",
         arguments: ["abc", ".", "-a", "?!\"'(", "Word\n", "x@y.", "http://a.b/", "U.S.", "a/)", "))", ":)", "[1]"])
     func longRuns(unit: String) {
-        // Quadratic work would take minutes at this size; linear work takes a fraction of a second.
-        let input = String(repeating: unit, count: 300_000 / unit.utf8.count)
-        let clock = ContinuousClock()
-        var segmentation = Segmentation()
-        let elapsed = clock.measure { segmentation = sharedSegmenter.segment(input) }
-        #expect(elapsed < .seconds(15), "\(unit) took \(elapsed)")
-        #expect(!segmentation.sentences.isEmpty)
+        // Compares two sizes in the same run, so a loaded machine or a debug build cannot fail it:
+        // linear work grows about 4× from n to 4n, quadratic work 16×. The smaller size is grown
+        // until it takes long enough for the clock to be trusted.
+        func seconds(_ size: Int) -> Double {
+            let input = String(repeating: unit, count: size / unit.utf8.count)
+            var best = Double.infinity
+            for _ in 0..<2 {
+                var segmentation = Segmentation()
+                let elapsed = ContinuousClock().measure { segmentation = sharedSegmenter.segment(input) }
+                #expect(!segmentation.sentences.isEmpty)
+                best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            }
+            return best
+        }
+        var size = 4_000
+        var small = seconds(size)
+        while small < 0.05 && size < 256_000 {
+            size *= 2
+            small = seconds(size)
+        }
+        let large = seconds(4 * size)
+        #expect(large / small < 10, "\(unit): \(size) bytes in \(small) s, \(4 * size) in \(large) s")
     }
 
     @Test("survives random text", arguments: 0..<20)

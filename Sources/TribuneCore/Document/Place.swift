@@ -3,7 +3,9 @@ public struct Place: Hashable, Sendable {
     /// Entity id of the place.
     public var entity: String
     public var name: String
-    public var geonameid: Int
+    /// The GeoNames id, or `nil` for a place known by its coordinates only (a first-level
+    /// division from ISO 3166-2, say, until a GeoNames dump is imported).
+    public var geonameid: Int?
     public var lat: Double
     public var lon: Double
     /// ISO 3166-1 alpha-2 country code.
@@ -15,7 +17,7 @@ public struct Place: Hashable, Sendable {
     public var confidence: Double
 
     public init(
-        entity: String, name: String, geonameid: Int, lat: Double, lon: Double,
+        entity: String, name: String, geonameid: Int?, lat: Double, lon: Double,
         country: String? = nil, admin1: String? = nil, featureClass: String? = nil,
         confidence: Double
     ) {

@@ -14,12 +14,17 @@ public struct TimeExpression: Hashable, Sendable {
     public var value: String
     /// A TIMEX3 modifier such as `START`, `MID`, `END`, `APPROX`; omitted from JSON when `nil`.
     public var mod: String?
+    /// `false` for a relative expression ("last year", "on Monday") that could not be anchored
+    /// because the publication date is unknown: its value keeps `X`s (`XXXX-06-28`) or is a
+    /// reference (`PAST_REF`). `nil` (omitted from JSON) otherwise.
+    public var anchored: Bool?
 
-    public init(span: Span, text: String, type: Kind, value: String, mod: String? = nil) {
+    public init(span: Span, text: String, type: Kind, value: String, mod: String? = nil, anchored: Bool? = nil) {
         self.span = span
         self.text = text
         self.type = type
         self.value = value
         self.mod = mod
+        self.anchored = anchored
     }
 }

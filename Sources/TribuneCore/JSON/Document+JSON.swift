@@ -288,13 +288,17 @@ extension TimeExpression {
         if let mod {
             w.member("mod", mod)
         }
+        if let anchored {
+            w.key("anchored")
+            w.value(anchored)
+        }
         w.endObject()
     }
 
     init(fields f: JSONFields) throws(JSONShapeError) {
         self.init(
             span: try f.span("span"), text: try f.string("text"), type: try decodeEnum(f, "type", as: Kind.self),
-            value: try f.string("value"), mod: try f.optionalString("mod"))
+            value: try f.string("value"), mod: try f.optionalString("mod"), anchored: try f.optionalBool("anchored"))
     }
 }
 
@@ -315,7 +319,7 @@ extension Place {
 
     init(fields f: JSONFields) throws(JSONShapeError) {
         self.init(
-            entity: try f.string("entity"), name: try f.string("name"), geonameid: try f.int("geonameid"),
+            entity: try f.string("entity"), name: try f.string("name"), geonameid: try f.optionalInt("geonameid"),
             lat: try f.double("lat"), lon: try f.double("lon"), country: try f.optionalString("country"),
             admin1: try f.optionalString("admin1"), featureClass: try f.optionalString("featureClass"),
             confidence: try f.double("confidence"))

@@ -62,6 +62,12 @@ public struct JSONFields {
         return d
     }
 
+    public func optionalBool(_ key: String) throws(JSONShapeError) -> Bool? {
+        guard let value = present(key) else { return nil }
+        guard let b = value.bool else { throw fail(key, "expected true or false") }
+        return b
+    }
+
     public func strings(_ key: String) throws(JSONShapeError) -> [String] {
         var result: [String] = []
         for (i, element) in try array(key).enumerated() {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import TribuneExtract
+@testable import TribuneCore
 
 /// Gzip and DEFLATE decoding: every block type, multi-member files, checksums, and bad data that
 /// must throw rather than crash.
@@ -125,9 +125,9 @@ struct GzipTests {
         #expect(CRC32.checksum([]) == 0)
     }
 
-    @Test("decodes the WCXB pages", .enabled(if: TestData.wcxb != nil, "needs ../shared/data"))
+    @Test("decodes the WCXB pages", .enabled(if: wcxbFolder != nil, "needs ../shared/data"))
     func wcxbPages() throws {
-        let folder = TestData.wcxb!.appendingPathComponent("html")
+        let folder = wcxbFolder!
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().prefix(25)
         for name in names {
             let html = try Gzip.decompress(Array(try Data(contentsOf: folder.appendingPathComponent(name))))
@@ -136,3 +136,11 @@ struct GzipTests {
         }
     }
 }
+
+/// WCXB's gzipped pages in `../shared/data`, or `nil` when this checkout has none.
+private let wcxbFolder: URL? = {
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    let url = repository.deletingLastPathComponent().appendingPathComponent("shared/data/dev/extraction/wcxb-dev/html")
+    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+}()
