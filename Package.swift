@@ -7,9 +7,20 @@ let package = Package(
         .executable(name: "tribune", targets: ["TribuneCLI"]),
         .library(name: "Tribune", targets: ["Tribune"]),
         .library(name: "TribuneCore", targets: ["TribuneCore"]),
+        .library(name: "TribuneStore", targets: ["TribuneStore"]),
+    ],
+    // The pipeline and its tests build with none of these; CI enables them all.
+    traits: [
+        .trait(
+            name: "Postgres",
+            description: "The PostgreSQL store backend (`--db postgres://…`): brings in postgres-nio, SwiftNIO and "
+                + "swift-crypto, several minutes of clean build."),
+        .default(enabledTraits: []),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The document model, JSON, offsets and codebooks: Foundation only.
@@ -36,17 +47,33 @@ let package = Package(
         .target(name: "Tribune", dependencies: ["TribuneCore", "TribuneExtract", "TribuneNLP", "TribuneCoding"]),
         // Evaluation and benchmarks over ../shared/data: the figures issues ask for.
         .target(name: "TribuneEval", dependencies: ["Tribune"]),
+        // The store: the protocol, ingest, queries, exports, and the embedded SQLite backend.
+        .target(
+            name: "TribuneStore",
+            dependencies: ["TribuneCore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Resources")]
+        ),
+        // The PostgreSQL backend; its code compiles only with the `Postgres` trait.
+        .target(
+            name: "TribunePostgres",
+            dependencies: [
+                "TribuneStore",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+            ]
+        ),
         .executableTarget(
             name: "TribuneCLI",
             dependencies: [
-                "Tribune", "TribuneEval",
+                "Tribune", "TribuneEval", "TribuneStore", "TribunePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TribuneCoreTests", dependencies: ["TribuneCore"]),
-        .testTarget(name: "TribuneExtractTests", dependencies: ["TribuneExtract"]),
+        .testTarget(name: "TribuneExtractTests", dependencies: ["TribuneExtract"], exclude: ["Fixtures"]),
         .testTarget(name: "TribuneNLPTests", dependencies: ["TribuneNLP"]),
         .testTarget(name: "TribuneCodingTests", dependencies: ["TribuneCoding"]),
-        .testTarget(name: "TribuneTests", dependencies: ["Tribune", "TribuneEval"]),
+        .testTarget(name: "TribuneTests", dependencies: ["Tribune", "TribuneEval", "TribuneStore"]),
+        .testTarget(
+            name: "TribuneStoreTests", dependencies: ["TribuneStore", "TribunePostgres", "Tribune", "TribuneExtract"]),
     ]
 )

@@ -35,6 +35,13 @@ struct EvalCommand: ParsableCommand {
         subcommands: [
             Segmentation.self,
             Cleanup.self,
+            Extraction.self,
+            Time.self,
+            Geo.self,
+            Events.self,
+            Parser.self,
+            NER.self,
+            Quotes.self,
         ]
     )
 
@@ -76,7 +83,9 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure speed against a baseline run on the same machine in the same process.",
         subcommands: [
-            Segmentation.self
+            Segmentation.self,
+            StoreBench.self,
+            NLP.self,
         ]
     )
 

@@ -12,6 +12,13 @@ struct TribuneCommand: ParsableCommand {
             EvalCommand.self,
             BenchCommand.self,
             TrainCommand.self,
+            IngestCommand.self,
+            EventsCommand.self,
+            QuotesCommand.self,
+            ActorsCommand.self,
+            DocCommand.self,
+            ExportCommand.self,
+            GazetteerCommand.self,
         ]
     )
 }

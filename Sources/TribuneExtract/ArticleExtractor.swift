@@ -2,21 +2,27 @@ import TribuneCore
 
 /// The Extract stage: from a source's bytes to its article.
 ///
-/// Text goes through ``TextDecoding`` and ``TextCleaner``; HTML is not read yet. One extractor,
-/// with its resources loaded once, serves any number of threads.
+/// HTML goes through ``HTMLExtractor`` (charset, parse, main content, metadata); text goes
+/// through ``TextDecoding`` and ``TextCleaner``. One extractor, with its resources loaded once,
+/// serves any number of threads.
 public struct ArticleExtractor: Sendable {
     private let cleaner: TextCleaner
+    private let html: HTMLExtractor
 
     public init() throws {
         cleaner = try TextCleaner()
+        html = try HTMLExtractor()
     }
 
     /// The article in `source`, or an error that names the source and says why there is none.
     public func extract(_ source: SourceDocument) throws(AnalysisError) -> Article {
         switch source.content {
         case .html:
-            throw AnalysisError(
-                uri: source.uri, reason: "HTML input is not yet supported (text and JSONL text records are)")
+            if let reason = HTMLExtractor.refusal(source.bytes) {
+                throw AnalysisError(uri: source.uri, reason: reason)
+            }
+            let url = source.uri.hasPrefix("http://") || source.uri.hasPrefix("https://") ? source.uri : nil
+            return html.extract(html: source.bytes, url: url)
         case .text:
             let text: String
             do {

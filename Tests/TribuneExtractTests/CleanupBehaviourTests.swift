@@ -114,7 +114,9 @@ struct CleanupBehaviourTests {
         let lines = (0..<100_000).map { "Item \($0)" }.joined(separator: "\n")
         let started = ContinuousClock.now
         _ = Self.cleaner.clean(lines)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // A guard against quadratic time (which takes hours here), not a benchmark: the bound is
+        // loose enough for a debug build on a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     @Test("explains each line's fate")

@@ -16,6 +16,32 @@ enum TestData {
 
     static var hasShared: Bool { shared != nil }
 
+    /// A file committed under `Tests/TribuneExtractTests/Fixtures`.
+    static func fixture(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+    }
+
+    /// The ids of the WCXB dev pages, in order (none without `../shared/data`).
+    static func wcxbIDs() -> [Int] {
+        guard let shared else { return [] }
+        let folder = shared.appendingPathComponent("dev/extraction/wcxb-dev/ground-truth")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.compactMap { $0.hasSuffix(".json") ? Int($0.dropLast(5)) : nil }.sorted()
+    }
+
+    /// A WCXB dev page and its gold (`ground_truth` object), or `nil` without `../shared/data`.
+    static func wcxbPage(_ id: Int) throws -> (html: [UInt8], url: String?, gold: JSONValue)? {
+        guard let shared else { return nil }
+        let folder = shared.appendingPathComponent("dev/extraction/wcxb-dev")
+        let name = String(format: "%04d", id)
+        let html = try Gzip.decompress(
+            Array(try Data(contentsOf: folder.appendingPathComponent("html/\(name).html.gz"))))
+        let json = try JSONParser.parse(
+            Array(try Data(contentsOf: folder.appendingPathComponent("ground-truth/\(name).json"))))
+        guard let gold = json["ground_truth"] else { return nil }
+        return (html, json["url"]?.string, gold)
+    }
+
     /// The page the project is built around, as a scraper left it.
     static func samplePage() throws -> String {
         try String(contentsOf: repository.appendingPathComponent("samples/rferl-pakistan-imu.txt"), encoding: .utf8)

@@ -7,7 +7,10 @@ import TribuneCore
 struct PipelineTests {
     let pipeline: Pipeline
 
-    init() throws { pipeline = try Pipeline() }
+    /// Loaded once for the suite, as a batch run loads it once for every document.
+    static let shared = Result { try Pipeline() }
+
+    init() throws { pipeline = try Self.shared.get() }
 
     func analyzeSample() throws -> Document {
         let url = Fixtures.sample("rferl-pakistan-imu.txt")
@@ -70,6 +73,29 @@ struct PipelineTests {
         #expect(try Document(jsonBytes: document.jsonBytes(pretty: false)) == document)
     }
 
+    @Test("gives every token a part of speech, a lemma, and a head and relation that make each sentence a tree")
+    func syntax() throws {
+        var options = Pipeline.Options()
+        options.includeTokens = true
+        let text = "Pakistani officials said on Tuesday that militants had attacked a convoy near the border."
+        let document = try Pipeline(options: options).analyze(
+            SourceDocument(uri: "test:", format: .text, content: .text, bytes: Array(text.utf8)))
+        let tokens = try #require(document.tokens)
+        let words = tokens.map { String(document.text.slice($0.span)) }
+        #expect(tokens.allSatisfy { $0.pos != nil && $0.lemma != nil && $0.dep != nil })
+        #expect(tokens.filter { $0.head == nil }.count == document.sentences.count)
+        #expect(tokens.allSatisfy { token in token.head.map { tokens.indices.contains($0) } ?? (token.dep == "root") })
+        func token(_ word: String) throws -> DocumentToken { tokens[try #require(words.firstIndex(of: word))] }
+        let said = try #require(words.firstIndex(of: "said"))
+        #expect(try token("said").dep == "root" && token("said").pos == "VERB")
+        #expect(try token("officials").head == said && token("officials").dep == "nsubj")
+        #expect(try token("officials").lemma == "official" && token("attacked").lemma == "attack")
+        let attacked = try #require(words.firstIndex(of: "attacked"))
+        #expect(try token("attacked").head == said && token("attacked").dep == "ccomp")
+        #expect(try token("militants").head == attacked && token("convoy").head == attacked)
+        #expect(try token("convoy").dep == "obj")
+    }
+
     @Test("counts offsets in Unicode scalars, as Python slices")
     func scalarOffsets() throws {
         let text = "Dvořák’s “New World” symphony premiered in New York.\n\nCritics praised it — loudly."
@@ -116,10 +142,11 @@ struct PipelineTests {
         #expect(document.text == "The minister said \u{201C}no\u{201D}.")
     }
 
-    @Test("says HTML is not yet supported rather than treating a page as text")
-    func htmlNotYet() {
+    @Test("reads an HTML page's text, not its markup")
+    func html() throws {
         let source = SourceDocument(
-            uri: "file:///tmp/a.html", format: .html, content: .html, bytes: Array("<html><p>Hi</p></html>".utf8))
-        #expect(throws: AnalysisError.self) { try pipeline.analyze(source) }
+            uri: "file:///tmp/a.html", format: .html, content: .html,
+            bytes: Array("<html><body><p>Officials said the talks would resume.</p></body></html>".utf8))
+        #expect(try pipeline.analyze(source).text == "Officials said the talks would resume.")
     }
 }

@@ -12,7 +12,9 @@ public enum InputItem: Sendable {
 ///
 /// Each file's container is told by its name and, failing that, its first bytes:
 /// `.jsonl`/`.ndjson` hold one record per line, `.json` one record or an array of them,
-/// `.html`/`.htm` a page, anything else text (or a page, if it starts like one). A record is
+/// `.html`/`.htm` a page, `.warc`/`.warc.gz` the pages of a web archive (``WARCReader``),
+/// anything else text (or a page, if it starts like one); a gzip-compressed file (`.html.gz`,
+/// `.jsonl.gz`) is read as what it holds. A record is
 /// `{"id", "url", "text" | "html", "published", "title", "site"}`. A bad file or line becomes a
 /// `.failure` naming it, and reading goes on.
 public struct InputReader: Sendable {
@@ -82,6 +84,10 @@ public struct InputReader: Sendable {
 
     private enum Container { case records, recordOrArray, page, text }
 
+    /// The most a gzip-compressed input may expand to: a guard against decompression bombs.
+    static let decompressedLimit = 1 << 30
+    private static let warcSignature = Array("WARC/".utf8)
+
     private func read(bytes: [UInt8], uri: String, name: String, _ body: (InputItem) throws -> Void) rethrows {
         let lower = name.lowercased()
         let container: Container
@@ -89,8 +95,21 @@ public struct InputReader: Sendable {
             container = .records
         } else if lower.hasSuffix(".json") {
             container = .recordOrArray
-        } else if lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz") {
-            try body(.failure(AnalysisError(uri: uri, reason: "WARC input is not yet supported")))
+        } else if lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz") || bytes.starts(with: Self.warcSignature) {
+            var reader = WARCReader(bytes: bytes, uri: uri)
+            while let item = reader.next() { try body(item) }
+            return
+        } else if Gzip.isGzip(bytes) {
+            // `page.html.gz`, `feed.jsonl.gz`: the inner name says what the contents are.
+            let inner = lower.hasSuffix(".gz") ? String(name.dropLast(3)) : name
+            let contents: [UInt8]
+            do {
+                contents = try Gzip.decompress(bytes, limit: Self.decompressedLimit)
+            } catch {
+                try body(.failure(AnalysisError(uri: uri, reason: "\(error)")))
+                return
+            }
+            try read(bytes: contents, uri: uri, name: inner, body)
             return
         } else if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") {
             container = .page

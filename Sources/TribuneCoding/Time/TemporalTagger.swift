@@ -1,0 +1,239 @@
+import TribuneCore
+import TribuneNLP
+
+/// Finds time expressions in tokenized text and normalizes them to TIMEX3 values against the
+/// publication date: absolute dates ("June 28, 2008"), partial ones ("January", "late 2001",
+/// "the 1990s", "the third quarter"), relative ones ("yesterday", "last year", "on Monday",
+/// "two weeks ago", "early this year"), durations ("for a week" → `P1W`), sets ("every year")
+/// and times of day ("10:30 a.m.", "Friday morning").
+///
+/// Rules over tokens, each token looked up once in `time-words-en.txt` by its bytes. A name
+/// without a year takes its year from the anchor, in the direction the clause's tense points
+/// ("in January" is the last January not after the anchor unless the clause is in the future).
+/// Without an anchor, relative expressions keep `X` in their values and are marked unanchored.
+///
+/// One tagger serves any number of threads.
+public struct TemporalTagger: Sendable {
+    let lexicon: TimeLexicon
+
+    /// Loads the shipped word list.
+    public init() throws {
+        lexicon = try TimeLexicon()
+    }
+
+    init(lexicon: TimeLexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// The time expressions of every sentence, in text order.
+    public func tag(
+        _ text: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence], anchor: CalendarDate?
+    ) -> [TimexMatch] {
+        var matches: [TimexMatch] = []
+        var context = DocumentTimeContext()
+        let calendar = TimexCalendar(anchor: anchor)
+        for sentence in sentences {
+            let lexemes = sentence.tokens.map { Lexeme(text, tokens[$0].range, lexicon) }
+            var parser = TimexParser(lexemes: lexemes, calendar: calendar, context: context)
+            var i = 0
+            while i < lexemes.count {
+                guard lexemes[i].mayStartTimex, let parse = parser.parse(at: i) else {
+                    i += 1
+                    continue
+                }
+                matches.append(
+                    TimexMatch(
+                        bytes: lexemes[i].range.lowerBound..<lexemes[parse.end - 1].range.upperBound,
+                        type: parse.type, value: parse.value, mod: parse.mod,
+                        anchored: anchor != nil || !parse.relative))
+                parser.context.remember(parse)
+                i = parse.end
+            }
+            context = parser.context
+        }
+        return matches
+    }
+
+    /// Tags a string, segmented by `segmenter` (for tests and tools).
+    public func tag(_ string: String, anchor: CalendarDate?, segmenter: Segmenter) -> [(String, TimexMatch)] {
+        let bytes = Array(string.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let segmentation = segmenter.segment(buffer, paragraphs: [0..<bytes.count])
+            return tag(buffer, tokens: segmentation.tokens, sentences: segmentation.sentences, anchor: anchor).map {
+                (String(decoding: bytes[$0.bytes], as: UTF8.self), $0)
+            }
+        }
+    }
+}
+
+/// What earlier sentences of the document tell the normalizer: the quarter a financial report
+/// is about ("a year earlier" then means that quarter a year before).
+struct DocumentTimeContext: Sendable {
+    var lastQuarter: Int?
+
+    mutating func remember(_ parse: TimexParse) {
+        let bytes = Array(parse.value.utf8)
+        if bytes.count == 7, bytes[4] == 0x2D, bytes[5] == UInt8(ascii: "Q"), bytes[6] >= 0x31, bytes[6] <= 0x34 {
+            lastQuarter = Int(bytes[6] - 0x30)
+        }
+    }
+}
+
+/// One token as the time grammar sees it.
+struct Lexeme {
+    var range: Range<Int>
+    var key: WordKey?
+    /// The lexicon's entry, for "mid-November" the entry of "November".
+    var word: TimeWord?
+    /// The value of a token of digits only, and how many digits it has.
+    var digits: Int?
+    var digitCount = 0
+    /// "28th", "1st".
+    var ordinalNumber: Int?
+    /// "1990s" → 199.
+    var decade: Int?
+    /// "10:30" → (10, 30).
+    var clock: (hour: Int, minute: Int)?
+    /// "2008-06-28", "6/28/2008", "6/28/08".
+    var date: CalendarDate?
+    /// "mid-November", "mid-1990s".
+    var midPrefix = false
+    var capitalized = false
+    /// A lowercase word ending in "-ed": most likely a verb in the past tense.
+    var pastForm = false
+    var isHyphen = false
+    var isComma = false
+
+    init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ lexicon: TimeLexicon) {
+        self.range = range
+        let first = text[range.lowerBound]
+        capitalized = first >= 0x41 && first <= 0x5A
+        if range.count == 1 {
+            isHyphen = first == 0x2D
+            isComma = first == 0x2C
+        }
+        key = WordKey(text, range)
+        word = lexicon.word(text, range)
+        if first >= 0x30 && first <= 0x39 {
+            readNumber(text, range)
+        } else if range.count > 4, text[range.lowerBound] | 0x20 == 0x6D, text[range.lowerBound + 1] | 0x20 == 0x69,
+            text[range.lowerBound + 2] | 0x20 == 0x64, text[range.lowerBound + 3] == 0x2D
+        {
+            // "mid-November", "mid-1990s"
+            midPrefix = true
+            let rest = (range.lowerBound + 4)..<range.upperBound
+            word = lexicon.word(text, rest)
+            capitalized = text[rest.lowerBound] >= 0x41 && text[rest.lowerBound] <= 0x5A
+            if text[rest.lowerBound] >= 0x30 && text[rest.lowerBound] <= 0x39 { readNumber(text, rest) }
+        } else if range.count >= 4, first >= 0x61, first <= 0x7A, text[range.upperBound - 2] == 0x65,
+            text[range.upperBound - 1] == 0x64, word == nil
+        {
+            pastForm = true
+        }
+    }
+
+    private mutating func readNumber(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var fields: [Int] = []
+        var separators: [UInt8] = []
+        var value = 0
+        var count = 0
+        var suffix = range.upperBound
+        for index in range {
+            let byte = text[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                value = value &* 10 &+ Int(byte - 0x30)
+                count += 1
+            } else if (byte == 0x2D || byte == 0x2F || byte == 0x3A) && count > 0 && fields.count < 2 {
+                fields.append(value)
+                separators.append(byte)
+                value = 0
+                count = 0
+            } else {
+                suffix = index
+                break
+            }
+        }
+        guard count > 0 else { return }
+        let suffixLength = range.upperBound - suffix
+        if fields.isEmpty {
+            if suffixLength == 0 {
+                digits = value
+                digitCount = count
+            } else if suffixLength == 1, text[suffix] | 0x20 == 0x73, count == 4, value % 10 == 0 {
+                decade = value / 10
+            } else if suffixLength == 2, count <= 2 {
+                let a = text[suffix] | 0x20
+                let b = text[suffix + 1] | 0x20
+                if (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64) || (a == 0x72 && b == 0x64)
+                    || (a == 0x74 && b == 0x68)
+                {
+                    ordinalNumber = value  // st, nd, rd, th
+                }
+            }
+            return
+        }
+        guard suffixLength == 0 else { return }
+        fields.append(value)
+        if separators == [0x3A], fields[0] < 24, fields[1] < 60, count == 2 {
+            clock = (fields[0], fields[1])
+        } else if separators == [0x2D, 0x2D], fields[0] >= 1000, (1...12).contains(fields[1]),
+            (1...CalendarDate.daysIn(year: fields[0], month: fields[1])).contains(fields[2])
+        {
+            date = CalendarDate(year: fields[0], month: fields[1], day: fields[2])
+        } else if separators == [0x2F, 0x2F], (1...12).contains(fields[0]) {
+            let year = fields[2] < 100 ? (fields[2] < 30 ? 2000 + fields[2] : 1900 + fields[2]) : fields[2]
+            if (1...CalendarDate.daysIn(year: year, month: fields[0])).contains(fields[1]) {
+                date = CalendarDate(year: year, month: fields[0], day: fields[1])
+            }
+        }
+    }
+
+    /// A cheap test before the grammar runs.
+    var mayStartTimex: Bool {
+        word != nil || digits != nil || decade != nil || ordinalNumber != nil || clock != nil || date != nil
+            || key == FunctionWord.the || key == FunctionWord.fiscal || key == FunctionWord.at
+    }
+}
+
+/// Grammar words the rules name.
+enum FunctionWord {
+    static let the = WordKey("the")
+    static let of = WordKey("of")
+    static let `in` = WordKey("in")
+    static let on = WordKey("on")
+    static let at = WordKey("at")
+    static let since = WordKey("since")
+    static let until = WordKey("until")
+    static let by = WordKey("by")
+    static let `for` = WordKey("for")
+    static let from = WordKey("from")
+    static let to = WordKey("to")
+    static let during = WordKey("during")
+    static let before = WordKey("before")
+    static let after = WordKey("after")
+    static let through = WordKey("through")
+    static let than = WordKey("than")
+    static let least = WordKey("least")
+    static let fiscal = WordKey("fiscal")
+    static let possessive = WordKey("'s")
+    static let other = WordKey("other")
+    static let half = WordKey("half")
+    static let now = WordKey("now")
+    static let a = WordKey("a")
+    static let an = WordKey("an")
+    static let per = WordKey("per")
+    static let near = WordKey("near")
+    static let may = WordKey("may")
+    static let fall = WordKey("fall")
+    static let year = WordKey("year")
+    static let old = WordKey("old")
+    static let recent = WordKey("recent")
+    static let future = WordKey("future")
+    static let past = WordKey("past")
+    static let current = WordKey("current")
+    static let last = WordKey("last")
+    static let most = WordKey("most")
+    static let and = WordKey("and")
+    static let percent = WordKey("%")
+    static let dollar = WordKey("$")
+}
