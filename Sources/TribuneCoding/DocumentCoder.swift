@@ -38,8 +38,10 @@ public struct Annotations: Sendable, Hashable {
 /// Today: time expressions normalized against the publication date (``TemporalTagger``), and
 /// places found (``PlaceMentionFinder``, until named-entity recognition gives them) and resolved
 /// in the gazetteer (``ToponymResolver``), each place an entity (`GPE`, `LOC` or `FAC`) with its
-/// mentions and, when resolved in the gazetteer, a ``Place``. Events come later; they take
-/// their time and place from ``EventSetting``.
+/// mentions and, when resolved in the gazetteer, a ``Place``; quotes with their cues and
+/// speakers (``QuoteFinder``) and counts of people (``CountReader``). Entities from the
+/// recognizer and coreference (``EntityStage``) and events (``EventCoder``, which takes its time
+/// and place from ``EventSetting``) are built and tested but not wired in yet.
 ///
 /// One coder, with its dictionaries loaded once, serves any number of threads.
 public struct DocumentCoder: Sendable {
@@ -47,6 +49,8 @@ public struct DocumentCoder: Sendable {
     private let gazetteer: Gazetteer
     private let placeFinder: PlaceMentionFinder
     private let resolver: ToponymResolver
+    private let quoteFinder: QuoteFinder
+    private let countReader: CountReader
 
     /// Loads the shipped resources and the user's gazetteer (``Gazetteer/defaultUserDirectory``).
     public init() throws {
@@ -58,6 +62,8 @@ public struct DocumentCoder: Sendable {
         self.gazetteer = gazetteer
         placeFinder = try PlaceMentionFinder(gazetteer: gazetteer)
         resolver = ToponymResolver(gazetteer: gazetteer)
+        quoteFinder = try QuoteFinder()
+        countReader = try CountReader()
     }
 
     public func code(_ context: CodingContext) -> Annotations {
@@ -78,6 +84,8 @@ public struct DocumentCoder: Sendable {
             (annotations.entities, annotations.places) = placeEntities(
                 resolutions, text: text, offsets: context.offsets)
         }
+        annotations.quotes = quoteFinder.quotes(context, entities: annotations.entities, times: annotations.times)
+        annotations.counts = CountReader.link(countReader.find(context), to: annotations.events)
         return annotations
     }
 
