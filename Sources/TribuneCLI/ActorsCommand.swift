@@ -9,8 +9,12 @@ struct ActorsCommand: ParsableCommand {
         abstract: "The actors that appear most often, and the source → target pairs with the most events.",
         discussion: """
             Takes the filters of tribune events, so that "who accused whom most often this month" is \
-            tribune actors --pairs --code 112 --since 2008-06-01 --until 2008-06-30.
-            """
+            tribune actors --pairs --code 112 --since 2008-06-01 --until 2008-06-30. \
+            tribune actors lookup NAME shows the CAMEO code the dictionaries give a name, and why.
+            """,
+        subcommands: [
+            ActorLookupCommand.self
+        ]
     )
 
     @OptionGroup var store: StoreOptions
