@@ -9,11 +9,11 @@ struct ActorLookupCommand: ParsableCommand {
         abstract: "Show the CAMEO actor code of a name on a date, and the dictionary lines it comes from.",
         discussion: """
             Reads the shipped actor and agent dictionaries (and any --dict files in the Phoenix format) as \
-            the pipeline does: "Yousaf Raza Gilani" on 2008-06-30 is PAKGOV, "Pakistani forces" is PAK + MIL.
+            the pipeline does: "Hamid Karzai" on 2008-06-30 is AFGGOV, "Pakistani forces" is PAK + MIL.
             """
     )
 
-    @Argument(help: "The name or phrase to code, e.g. \"Yousaf Raza Gilani\" or \"Uzbek militants\".")
+    @Argument(help: "The name or phrase to code, e.g. \"Hamid Karzai\" or \"Uzbek militants\".")
     var name: String
 
     @Option(help: "The day the code must hold on (YYYY-MM-DD); without it, the undated or most recent role.")

@@ -9,7 +9,7 @@ struct QuotesCommand: ParsableCommand {
         abstract: "List stored quotes and who said them, latest first.",
         discussion: """
             --speaker matches the speaker's name or the words that name them, in part and in any case \
-            (--speaker gilani). --q searches the quoted words: words, "a phrase", OR, -excluded.
+            (--speaker karzai). --q searches the quoted words: words, "a phrase", OR, -excluded.
             """
     )
 

@@ -6,7 +6,7 @@ import TribuneNLP
 public struct CodedActor: Hashable, Sendable {
     /// What the code rests on.
     public enum Basis: String, Hashable, Sendable {
-        /// A named actor of the dictionaries ("Yousaf Raza Gilani", "Taliban").
+        /// A named actor of the dictionaries ("Hamid Karzai", "Taliban").
         case named
         /// A country and an agent ("Pakistani forces").
         case composed
@@ -35,7 +35,7 @@ public struct CodedActor: Hashable, Sendable {
 /// Gives phrases their CAMEO actor codes from an ``ActorDictionary``, on a given day.
 ///
 /// A phrase is read left to right, longest dictionary phrase first, into named actors
-/// ("Yousaf Raza Gilani", "Islamic Movement of Uzbekistan"), countries ("Pakistani", "Uzbek",
+/// ("Hamid Karzai", "Islamic Movement of Uzbekistan"), countries ("Pakistani", "Uzbek",
 /// which the country blocks of the dictionary list with their cities and adjectives) and agents
 /// ("forces", "prime minister"). A named actor gives its own code, the role valid on the day; a
 /// code whose country part is no known country (the Phoenix files use placeholders such as

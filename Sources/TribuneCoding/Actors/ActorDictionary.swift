@@ -131,7 +131,7 @@ extension ActorDictionary {
     ///
     /// ```
     /// @	1	Phoenix.Countries.actors.txt
-    /// A	1	36122	YOUSAF RAZA GILANI|…	PAKELI 19700101-20000101 36123;PAKGOV >20080325 36124;PAKELI - 36125
+    /// A	1	36122	HAMID KARZAI|…	AFGELI 19700101-20011222 36123;AFGGOV >20011222 36124;AFGELI - 36125
     /// G	4	2337	MILITANT|MILITANTS	~UAF
     /// ```
     public func compiled(header: String) -> String {

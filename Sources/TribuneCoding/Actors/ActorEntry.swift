@@ -2,7 +2,7 @@
 /// its other names, and the codes it holds over time.
 public struct ActorEntry: Hashable, Sendable {
     /// The entry's name as the dictionary gives it, words separated by spaces
-    /// (`YOUSAF RAZA GILANI`).
+    /// (`HAMID KARZAI`).
     public var name: String
     /// The `+` lines: other names and spellings.
     public var synonyms: [String]

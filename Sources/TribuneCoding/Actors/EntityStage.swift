@@ -20,7 +20,7 @@ public struct FoundEntity: Hashable, Sendable {
 ///
 /// Grouping, by general rules only:
 /// - the same name again is the same entity; a later surname or shorter form of a person's
-///   name ("Gilani" after "Yousaf Raza Gilani") is that person;
+///   name ("Karzai" after "Hamid Karzai") is that person;
 /// - an acronym in brackets after a name ("Islamic Movement of Uzbekistan (IMU)") is that
 ///   name, and so is each later use of it;
 /// - titles and roles before a name ("Prime Minister", "IMU leader") are the person's titles;
@@ -150,7 +150,7 @@ struct DocumentReading {
             var range = span.words
             var title: Range<Int>?
             if span.type == .person {
-                // A title inside the span ("President Karimov" tagged whole) moves out of the name.
+                // A title inside the span ("President Nazarbayev" tagged whole) moves out of the name.
                 let spanWords = range.map { tokenWords[$0] }
                 let inside = titles.titleLength(startingAt: 0, in: spanWords, end: spanWords.count)
                 if inside > 0, inside < range.count {
@@ -329,7 +329,7 @@ struct DocumentReading {
                 guard end <= tokenWords.count, sentenceOf[end - 1] == sentenceOf[token] else { continue }
                 let key = words(token + 1..<end).joined(separator: " ")
                 guard let people = holders[key], people.count == 1, let person = people.first else { continue }
-                // Not before a name ("the Prime Minister Gilani") and not inside a mention.
+                // Not before a name ("the Prime Minister Karzai") and not inside a mention.
                 if end < tokenWords.count, isCapitalized(end), sentenceOf[end] == sentenceOf[token] { break }
                 guard !mentions.contains(where: { $0.tokens.overlaps(token + 1..<end) }) else { break }
                 var mention = Mention(

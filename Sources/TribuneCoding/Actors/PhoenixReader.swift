@@ -2,11 +2,11 @@
 ///
 /// Actors:
 /// ```
-/// YOUSAF_RAZA_GILANI_  # CountryInfo.txt
-/// +SYED_YOUSUF_RAZA_GILANI_
-///     [PAKELI 700101-000101]
-///     [PAKGOV >080325]
-///     [PAKELI]
+/// HAMID_KARZAI_  # CountryInfo.txt
+/// +KARZAI_HAMID_
+///     [AFGELI 700101-011222]
+///     [AFGGOV >011222]
+///     [AFGELI]
 /// ISLAMIC_MOVEMENT_OF_UZBEKISTAN_ [KKLREB] #  kkl 21 Mar 13
 /// ```
 /// An entry is a line that starts with its name; `+` lines add other names; its codes sit in

@@ -12,7 +12,7 @@ public struct Quote: Hashable, Sendable, Identifiable {
     public var span: Span
     /// Entity id of the speaker, or `nil` when the text does not make it clear.
     public var speaker: String?
-    /// The words that name the speaker here ("Gilani", "he").
+    /// The words that name the speaker here ("Karzai", "he").
     public var speakerText: String?
     /// The verb or phrase that introduces the quote ("stated", "according to").
     public var cue: String?

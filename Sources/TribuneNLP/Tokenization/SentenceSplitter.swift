@@ -10,7 +10,7 @@
 ///    mark comes before it (`[George H. W.] Bush` stays whole).
 /// 3. Elsewhere the rules say whether it ends:
 ///    - after `.`, `!`, `?` or `…` and the closing quotes, brackets and citation marks (`[3]`) that
-///      follow (`…in the tribal areas." Gilani was…`), when the next token can start a sentence:
+///      follow (`…in the tribal areas." Karzai was…`), when the next token can start a sentence:
 ///      not a lowercase word (`"Why?" he asked`);
 ///    - after an abbreviation that keeps its period (`Inc.`, `U.S.`, `etc.`) when the next word is
 ///      a common sentence starter (`The`, `However`);

@@ -19,7 +19,7 @@ struct TokenBuffer {
 /// - clitics are split (`Pakistan's` → `Pakistan` `'s`, `don't` → `do` `n't`, `can't` → `ca`
 ///   `n't`, also with `’`), and so are the words of `contractions.txt` (`gonna` → `gon` `na`);
 /// - hyphens are split (`well-known` → `well` `-` `known`) except after the prefixes of
-///   `hyphen-prefixes.txt` (`non-profit`, `al-Zawahiri`) and inside phone numbers;
+///   `hyphen-prefixes.txt` (`non-profit`, `al-Baghdadi`) and inside phone numbers;
 /// - abbreviations, titles, initials and letter-period acronyms keep their period (`Jan.`,
 ///   `Dr.`, `J.`, `U.S.`); numbers keep their separators (`3,500,000`, `12.5`, `4/14/00`, `10:30`);
 /// - URLs, e-mail addresses and emoticons are one token.

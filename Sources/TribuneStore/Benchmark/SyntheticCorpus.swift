@@ -161,10 +161,10 @@ public struct SyntheticCorpus {
     ]
 
     static let places: [SyntheticPlace] = [
-        ("Peshawar", "Khyber Pakhtunkhwa", "PK", 34.008, 71.578, 1_168_197),
+        ("Quetta", "Balochistan", "PK", 30.187, 67.013, 1_167_528),
         ("Wana", "Khyber Pakhtunkhwa", "PK", 32.300, 69.573, 1_162_862),
-        ("Makin", "Khyber Pakhtunkhwa", "PK", 32.633, 69.850, 1_171_123),
-        ("Razmak", "Khyber Pakhtunkhwa", "PK", 32.691, 69.835, 1_167_460),
+        ("Bannu", "Khyber Pakhtunkhwa", "PK", 32.986, 70.604, 1_183_880),
+        ("Dera Ismail Khan", "Khyber Pakhtunkhwa", "PK", 31.832, 70.902, 1_180_281),
         ("Islamabad", "Islamabad", "PK", 33.721, 73.043, 1_176_615),
         ("Karachi", "Sindh", "PK", 24.861, 67.010, 1_174_872),
         ("Kabul", "Kabul", "AF", 34.528, 69.172, 1_138_958), ("Kandahar", "Kandahar", "AF", 31.612, 65.710, 1_138_336),

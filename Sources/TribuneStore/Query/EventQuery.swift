@@ -102,7 +102,7 @@ public struct GeoCircle: Sendable, Hashable {
 
 /// Which quotes to return.
 public struct QuoteQuery: Sendable, Hashable {
-    /// The speaker's name or the words naming them, any case, in part (`gilani`).
+    /// The speaker's name or the words naming them, any case, in part (`karzai`).
     public var speaker: String?
     /// Full-text search over the quoted words.
     public var text: String?
