@@ -21,6 +21,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // The HTTP server of `tribune serve`; swift-configuration support is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        // Already in the graph through Hummingbird; named for the types the server uses directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The document model, JSON, offsets and codebooks: Foundation only.
@@ -61,10 +67,24 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
             ]
         ),
+        // `tribune serve`: the JSON API and the dashboard over a store, read only. The pipeline
+        // comes in as a `DocumentAnalyzer`, so the server builds without the NLP stages.
+        .target(
+            name: "TribuneServer",
+            dependencies: [
+                "TribuneCore", "TribuneStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "TribuneCLI",
             dependencies: [
-                "Tribune", "TribuneEval", "TribuneStore", "TribunePostgres",
+                "Tribune", "TribuneEval", "TribuneStore", "TribunePostgres", "TribuneServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,5 +95,12 @@ let package = Package(
         .testTarget(name: "TribuneTests", dependencies: ["Tribune", "TribuneEval", "TribuneStore"]),
         .testTarget(
             name: "TribuneStoreTests", dependencies: ["TribuneStore", "TribunePostgres", "Tribune", "TribuneExtract"]),
+        .testTarget(
+            name: "TribuneServerTests",
+            dependencies: [
+                "TribuneServer", "TribuneStore", "Tribune", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

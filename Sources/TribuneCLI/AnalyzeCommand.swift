@@ -11,9 +11,13 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: """
             Inputs are files, directories (read recursively), glob patterns, or - for standard input. \
             A .jsonl file (or JSONL on standard input) holds one record per line: \
-            {"id", "url", "text" or "html", "published", "title", "site"}. \
-            An input that fails is reported on standard error and the rest go on; the exit code is 1 \
-            if any input failed.
+            {"id", "url", "text" or "html", "published", "title", "site"}; on standard input it is \
+            read record by record as it arrives, so `tribune analyze --format jsonl -` works as a \
+            filter in a pipe (Spark's RDD.pipe, Hadoop Streaming, GNU parallel): documents come out \
+            in input order, one line per input, while input is still coming in. \
+            An input that fails is reported on standard error and the rest go on; in jsonl its line \
+            is {"id", "uri", "error"}, so outputs stay aligned with inputs. The exit code is 1 if any \
+            input failed.
             """
     )
 
@@ -33,40 +37,70 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Include the tokens in the document.")
     var tokens = false
 
+    @Option(help: "Threads analyzing documents (default: one per core).")
+    var threads: Int?
+
+    @Flag(help: "Write each document as soon as it is done, not in input order (jsonl and text).")
+    var unordered = false
+
     func validate() throws {
         if inputs.isEmpty {
             throw ValidationError("name at least one input (a file, a directory, or - for standard input)")
+        }
+        if let threads, threads < 1 {
+            throw ValidationError("--threads must be at least 1, not \(threads)")
         }
         if let published, !ISODate.isValid(published) {
             throw ValidationError("--published must be an ISO 8601 date such as 2008-06-30, not \"\(published)\"")
         }
     }
 
+    /// What became of one input.
+    enum Outcome: Sendable {
+        case document(Document)
+        case failure(AnalysisError, recordID: String?)
+    }
+
     func run() throws {
         let pipeline = try Pipeline(options: .init(includeTokens: tokens, published: published))
         var output = DocumentOutput(format: format)
         var failures = 0
-        InputReader(paths: inputs).read { item in
-            switch item {
-            case .failure(let error):
-                failures += 1
-                report(error)
-            case .source(let source):
-                do {
-                    output.write(try pipeline.analyze(source))
-                } catch let error as AnalysisError {
+        let stream = ParallelStream<StreamItem, Outcome>(
+            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, ordered: !unordered || format == .json)
+        let input = StreamingInput(paths: inputs)
+        stream.run(
+            produce: { push in input.read { push($0) } },
+            transform: { item in Self.analyze(item, with: pipeline) },
+            emit: { outcome in
+                switch outcome {
+                case .document(let document):
+                    output.write(document)
+                case .failure(let error, let recordID):
                     failures += 1
                     report(error)
-                } catch {
-                    failures += 1
-                    report(AnalysisError(uri: source.uri, reason: "\(error)"))
+                    output.write(error, recordID: recordID)
                 }
-            }
-        }
+                return true
+            })
         output.finish()
         if failures > 0 {
             FileHandle.standardError.write(Data("tribune: \(failures) input\(failures == 1 ? "" : "s") failed\n".utf8))
             throw ExitCode(1)
+        }
+    }
+
+    static func analyze(_ input: StreamItem, with pipeline: Pipeline) -> Outcome {
+        switch input.item {
+        case .failure(let error):
+            return .failure(error, recordID: input.recordID)
+        case .source(let source):
+            do {
+                return .document(try pipeline.analyze(source))
+            } catch let error as AnalysisError {
+                return .failure(error, recordID: input.recordID)
+            } catch {
+                return .failure(AnalysisError(uri: source.uri, reason: "\(error)"), recordID: input.recordID)
+            }
         }
     }
 
@@ -105,6 +139,19 @@ struct DocumentOutput {
                 emit(Array(",\n".utf8) + bytes)
             }
         }
+    }
+
+    /// In jsonl, a failed input's own line (`{"id", "uri", "error"}`) keeps outputs aligned
+    /// with inputs; the other formats report failures on standard error only.
+    mutating func write(_ error: AnalysisError, recordID: String?) {
+        guard format == .jsonl else { return }
+        var json = JSONWriter(pretty: false)
+        json.beginObject()
+        json.member("id", recordID)
+        json.member("uri", error.uri)
+        json.member("error", error.reason)
+        json.endObject()
+        emit(json.bytes + [0x0A])
     }
 
     mutating func finish() {

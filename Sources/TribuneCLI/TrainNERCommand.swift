@@ -47,10 +47,12 @@ extension TrainCommand {
             abstract: "Train the named-entity recognizer on GUM's entity annotation, with gazetteer names.",
             discussion: """
                 Trains an averaged perceptron over BILOU labels on UD English GUM train (Entity= in the MISC \
-                column), with a gazetteer built from the compiled actor dictionaries (run `tribune train actors` \
-                first) and GeoNames names from the data folder, printing strict F1 on GUM dev as it goes, and writes \
-                entities.bin into --output. MEANTIME is never read: it is the held-out check (`tribune eval ner`). \
-                Deterministic for a given --seed.
+                column; only mentions whose head is a proper noun, as names), with a gazetteer built from the \
+                compiled actor dictionaries (run `tribune train actors` first) and GeoNames names from the data \
+                folder, printing strict F1 on GUM dev as it goes, and writes entities.bin into --output. \
+                With --meantime, the annotated sentences of the MEANTIME folders declared for training \
+                (corpus_airbus, corpus_apple) join the data; corpus_gm and corpus_stock are never read: they are \
+                the held-out check (`tribune eval ner`). Deterministic for a given --seed.
                 """
         )
 
@@ -70,6 +72,9 @@ extension TrainCommand {
         @Option(help: "Averaged weights smaller than this are dropped from the model.")
         var minimumWeight: Float = 0.05
 
+        @Flag(help: "Also train on the annotated sentences of the MEANTIME folders declared for training.")
+        var meantime = false
+
         func run() throws {
             let data: SharedData
             do {
@@ -77,7 +82,12 @@ extension TrainCommand {
             } catch {
                 throw ValidationError("\(error)")
             }
-            let train = try NERData.gum(data, NERData.gumTrain)
+            var train = try NERData.gum(data, NERData.gumTrain)
+            if meantime {
+                let news = try NERData.meantime(data, corpora: NERData.meantimeTrain).filter(\.annotated)
+                progress("ner: \(news.count) MEANTIME sentences (\(NERData.meantimeTrain.joined(separator: ", ")))")
+                train += news
+            }
             let dev = try NERData.gum(data, NERData.gumDev)
             let names = try NERData.gazetteerNames(data) { progress($0) }
             var options = EntityTrainer.Options(epochs: epochs, seed: seed, minimumWeight: minimumWeight)

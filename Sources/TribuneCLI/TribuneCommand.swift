@@ -18,6 +18,7 @@ struct TribuneCommand: ParsableCommand {
             ActorsCommand.self,
             DocCommand.self,
             ExportCommand.self,
+            ServeCommand.self,
             GazetteerCommand.self,
         ]
     )

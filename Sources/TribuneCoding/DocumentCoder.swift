@@ -33,22 +33,24 @@ public struct Annotations: Sendable, Hashable {
 }
 
 /// The Resolve and Code stages: entities and actors, times and places, events, quotes and
-/// counts, read from the analyzed text. Each joins here as it lands.
+/// counts, read from the analyzed text.
 ///
-/// Today: time expressions normalized against the publication date (``TemporalTagger``), and
-/// places found (``PlaceMentionFinder``, until named-entity recognition gives them) and resolved
-/// in the gazetteer (``ToponymResolver``), each place an entity (`GPE`, `LOC` or `FAC`) with its
-/// mentions and, when resolved in the gazetteer, a ``Place``; quotes with their cues and
-/// speakers (``QuoteFinder``) and counts of people (``CountReader``). Entities from the
-/// recognizer and coreference (``EntityStage``) and events (``EventCoder``, which takes its time
-/// and place from ``EventSetting``) are built and tested but not wired in yet.
+/// In order: time expressions normalized against the publication date (``TemporalTagger``);
+/// entities from the recognizer and coreference (``EntityStage``), joined by the places the
+/// gazetteer's finder sees (``PlaceMentionFinder``, resolved by ``ToponymResolver``) and the
+/// actors the dictionaries name (``ActorCoder``) — see ``DocumentEntities``; quotes with their
+/// speakers (``QuoteFinder``); events over the parse (``EventCoder``, time and place from
+/// ``EventSetting``), those read inside a quote claimed by its speaker; and counts of people
+/// (``CountReader``) tied to the events they count.
 ///
-/// One coder, with its dictionaries loaded once, serves any number of threads.
+/// One coder, with its models and dictionaries loaded once, serves any number of threads.
 public struct DocumentCoder: Sendable {
     private let times: TemporalTagger
     private let gazetteer: Gazetteer
     private let placeFinder: PlaceMentionFinder
     private let resolver: ToponymResolver
+    private let entityStage: EntityStage
+    private let eventCoder: EventCoder
     private let quoteFinder: QuoteFinder
     private let countReader: CountReader
 
@@ -58,10 +60,16 @@ public struct DocumentCoder: Sendable {
     }
 
     public init(gazetteer: Gazetteer) throws {
+        try self.init(gazetteer: gazetteer, entityStage: EntityStage(), eventCoder: EventCoder())
+    }
+
+    public init(gazetteer: Gazetteer, entityStage: EntityStage, eventCoder: EventCoder) throws {
         times = try TemporalTagger()
         self.gazetteer = gazetteer
         placeFinder = try PlaceMentionFinder(gazetteer: gazetteer)
         resolver = ToponymResolver(gazetteer: gazetteer)
+        self.entityStage = entityStage
+        self.eventCoder = eventCoder
         quoteFinder = try QuoteFinder()
         countReader = try CountReader()
     }
@@ -69,8 +77,10 @@ public struct DocumentCoder: Sendable {
     public func code(_ context: CodingContext) -> Annotations {
         var annotations = Annotations()
         let anchor = context.published.flatMap(CalendarDate.init(iso:))
+        let day = context.published.flatMap(DateRestriction.day(iso:))
         let tokens = context.analysis.tokens
         let sentences = context.analysis.sentences
+        var entities = DocumentEntities(recognized: entityStage.find(context, on: day))
         context.utf8.withUnsafeBufferPointer { text in
             let matches = times.tag(text, tokens: tokens, sentences: sentences, anchor: anchor)
             annotations.times = matches.map { match in
@@ -80,57 +90,46 @@ public struct DocumentCoder: Sendable {
                     type: match.type, value: match.value, mod: match.mod, anchored: match.anchored ? nil : false)
             }
             let found = placeFinder.find(text, tokens: tokens, sentences: sentences, skip: matches.map(\.bytes))
-            let resolutions = resolver.resolve(found.places, countries: found.countries, text: text)
-            (annotations.entities, annotations.places) = placeEntities(
-                resolutions, text: text, offsets: context.offsets)
+            let candidates = entities.placeMentions(found: found.places)
+            let resolutions = resolver.resolve(candidates.map(\.mention), countries: found.countries, text: text)
+            entities.addPlaces(resolutions, owners: candidates.map(\.item), text: text)
+            entities.codePlaces(coder: entityStage.coder, day: day, text: text)
+            let demonyms = Set(found.countries.map(\.bytes))
+            var groups: [String: Int] = [:]
+            for sentence in sentences.indices {
+                let mentions = entityStage.coder.mentions(
+                    in: context.analysis, sentence: sentence, text: text, on: day)
+                entities.addActors(
+                    mentions, analysis: context.analysis, sentence: sentence, coder: entityStage.coder, text: text,
+                    demonyms: demonyms, groups: &groups)
+            }
+            for sentence in sentences.indices {
+                entities.addAgents(
+                    analysis: context.analysis, sentence: sentence, coder: entityStage.coder, text: text,
+                    groups: &groups)
+            }
+            (annotations.entities, annotations.places) = entities.finish(
+                text: text, offsets: context.offsets, gazetteer: gazetteer)
         }
         annotations.quotes = quoteFinder.quotes(context, entities: annotations.entities, times: annotations.times)
+        annotations.events = Self.claimed(
+            eventCoder.events(context, entities: annotations.entities, times: annotations.times),
+            quotes: annotations.quotes)
         annotations.counts = CountReader.link(countReader.find(context), to: annotations.events)
         return annotations
     }
 
-    /// One entity per place (per resolved entry, or per name when unresolved), numbered in order
-    /// of first mention, with every mention; a ``Place`` for each entity resolved in the
-    /// gazetteer.
-    private func placeEntities(
-        _ resolutions: [ToponymResolution], text: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
-    ) -> ([Entity], [Place]) {
-        var order: [String] = []
-        var groups: [String: [ToponymResolution]] = [:]
-        for resolution in resolutions {
-            guard resolution.place != nil || resolution.mention.cue == .placeWord else { continue }
-            let key =
-                resolution.place.map { "#\($0.id)" }
-                ?? String(decoding: PlaceName.key(text, [resolution.mention.bytes]), as: UTF8.self)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(resolution)
+    /// Events read inside a quote are its speaker's claim: `claimed` when the text asserted
+    /// them, with the speaker as their attribution unless the clause named one already.
+    static func claimed(_ events: [Event], quotes: [Quote]) -> [Event] {
+        guard !quotes.isEmpty else { return events }
+        return events.map { event in
+            guard let quote = quotes.quote(containing: event.trigger) else { return event }
+            var event = event
+            if event.modality == .asserted { event.modality = quote.kind == .indirect ? .reported : .claimed }
+            if event.attribution == nil { event.attribution = quote.speaker }
+            return event
         }
-        var entities: [Entity] = []
-        var places: [Place] = []
-        for (index, key) in order.enumerated() {
-            let group = groups[key]!
-            let id = "E\(index + 1)"
-            let texts = group.map { String(decoding: text[$0.mention.bytes], as: UTF8.self) }
-            let name = texts.max { $0.count < $1.count } ?? ""
-            let place = group[0].place
-            var entity = Entity(
-                id: id, type: Self.entityType(place), name: name,
-                mentions: group.map { offsets.span(bytes: $0.mention.bytes) })
-            if let place {
-                // Divisions the shipped sources name without a GeoNames id keep their
-                // coordinates but no id.
-                entity.place = place.isGeoNames ? place.id : nil
-                places.append(
-                    Place(
-                        entity: id, name: place.name, geonameid: place.isGeoNames ? place.id : nil,
-                        lat: place.latitude, lon: place.longitude,
-                        country: place.country.isEmpty ? nil : place.country, admin1: gazetteer.admin1Name(of: place),
-                        featureClass: place.featureClass,
-                        confidence: group.map(\.confidence).max() ?? 0))
-            }
-            entities.append(entity)
-        }
-        return (entities, places)
     }
 
     /// Countries, divisions and towns are `GPE`; buildings and sites `FAC`; the rest (regions,

@@ -103,12 +103,15 @@ enum MetadataMatch {
 
     /// The gold's first author is among the extracted ones.
     static func firstAuthor(_ extracted: [String], _ gold: String) -> Bool {
-        guard let first = names(gold).first else { return false }
+        guard let first = orderedNames(gold).first else { return false }
         return names(extracted.joined(separator: ", ")).contains(first)
     }
 
-    static func names(_ text: String) -> Set<String> {
-        var names: Set<String> = []
+    static func names(_ text: String) -> Set<String> { Set(orderedNames(text)) }
+
+    /// The names of an author field in the order written.
+    static func orderedNames(_ text: String) -> [String] {
+        var names: [String] = []
         let separated = text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " AND ", with: ",")
             .replacingOccurrences(of: "&", with: ",").replacingOccurrences(of: ";", with: ",")
         for part in separated.split(separator: ",") {
@@ -117,7 +120,8 @@ enum MetadataMatch {
             let words = normalized(String(part)).split(whereSeparator: {
                 !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-"
             })
-            if !words.isEmpty { names.insert(words.joined(separator: " ")) }
+            let name = words.joined(separator: " ")
+            if !words.isEmpty && !names.contains(name) { names.append(name) }
         }
         return names
     }

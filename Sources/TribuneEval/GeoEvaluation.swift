@@ -124,7 +124,14 @@ public enum GeoEvaluation {
                     speed.analysis += TimeEvaluation.seconds(t1 - t0)
                     speed.places += TimeEvaluation.seconds(t2 - t1)
                     speed.tokens += analysis.tokens.count
-                    let gold = article.toponyms.map { PlaceMention(bytes: $0.bytes, sentence: 0) }
+                    // Gold spans with what the text says around them: the cue of the finder's
+                    // mention at the same place, and their sentence.
+                    let gold = article.toponyms.map { toponym in
+                        let same = found.places.first { $0.bytes.overlaps(toponym.bytes) }
+                        let start = toponym.bytes.lowerBound
+                        let sentence = analysis.sentences.lastIndex { $0.bytes.lowerBound <= start } ?? 0
+                        return PlaceMention(bytes: toponym.bytes, sentence: sentence, cue: same?.cue ?? .none)
+                    }
                     let given = resolver.resolve(gold, countries: found.countries, text: text)
                     score.add(
                         article: article, detected: resolved, givenGold: given, gazetteer: places, text: text

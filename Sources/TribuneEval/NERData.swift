@@ -6,13 +6,18 @@ import TribuneNLP
 /// The data the named-entity recognizer trains and is scored on, and the names of its gazetteer.
 ///
 /// Split, declared once: the model trains on UD English GUM train (its `Entity=` annotation) and
-/// is tuned on GUM dev; MEANTIME (120 Wikinews articles) is newswire it never sees in training,
-/// the held-out check.
+/// is tuned on GUM dev. MEANTIME (120 Wikinews articles in four topic folders) is newswire: two
+/// folders (``meantimeTrain``) may join the training data (`tribune train ner --meantime`), and
+/// the other two (``meantimeHeldOut``) are never trained on: the held-out check.
 public enum NERData {
     public static let gumTrain = "ud/gum/en_gum-ud-train.conllu"
     public static let gumDev = "ud/gum/en_gum-ud-dev.conllu"
     public static let gumTest = "ud/gum/en_gum-ud-test.conllu"
     public static let meantime = "meantime/intra-doc_annotation"
+    /// MEANTIME folders the model may train on (their annotated sentences only).
+    public static let meantimeTrain = ["corpus_airbus", "corpus_apple"]
+    /// MEANTIME folders never trained on.
+    public static let meantimeHeldOut = ["corpus_gm", "corpus_stock"]
 
     /// GUM sentences with their named entities.
     public static func gum(_ data: SharedData, _ file: String) throws -> [EntitySentence] {
@@ -32,6 +37,7 @@ public enum NERData {
             : corpora
         guard !folders.isEmpty else { throw EvaluationError(file: root.path, reason: "no MEANTIME corpus folders") }
         let leading = try personNameLeaders()
+        let adjectives = try nationalityWords()
         var sentences: [EntitySentence] = []
         for folder in folders {
             let directory = root.appendingPathComponent(folder)
@@ -42,7 +48,8 @@ public enum NERData {
             for file in files {
                 let url = directory.appendingPathComponent(file)
                 sentences += try EntityCorpus.meantime(
-                    String(contentsOf: url, encoding: .utf8), file: file, leading: leading)
+                    String(contentsOf: url, encoding: .utf8), file: "\(folder)/\(file)", leading: leading,
+                    adjectives: adjectives)
             }
         }
         return sentences
@@ -62,6 +69,21 @@ public enum NERData {
             guard let role = entry.role(on: nil), role.code.count == 3, dictionary.countryCodes.contains(role.code)
             else { continue }
             for name in entry.names where !name.contains(" ") { words.insert(name.lowercased()) }
+        }
+        return words
+    }
+
+    /// Nationality adjectives ("german", "u.s." is not one), lower case: the one-word names of
+    /// the dictionaries' country blocks that read as adjectives (``isNationality(_:country:)``).
+    public static func nationalityWords() throws -> Set<String> {
+        var words = Set<String>()
+        let dictionary = try ActorDictionary.shipped()
+        for entry in dictionary.actors {
+            guard let role = entry.role(on: nil), role.code.count == 3, dictionary.countryCodes.contains(role.code)
+            else { continue }
+            for name in entry.names where !name.contains(" ") && isNationality(name, country: entry.name) {
+                words.insert(name.lowercased())
+            }
         }
         return words
     }
@@ -93,7 +115,9 @@ public enum NERData {
                 else { continue }
                 let types: [Entity.Kind]
                 if isCountry {
-                    types = [words.count == 1 && isNationality(String(words[0])) ? .nationality : .geopolitical]
+                    types = [
+                        words.count == 1 && isNationality(name, country: entry.name) ? .nationality : .geopolitical
+                    ]
                 } else if words.contains(where: { organizationWords.contains(String($0)) }) || words.count == 1 {
                     types = [.organization]
                 } else if entry.origin.file.contains("Countries") {
@@ -153,11 +177,13 @@ public enum NERData {
     }
 
     /// Whether a one-word name of a country block is a nationality word rather than a place
-    /// ("PAKISTANI", "UZBEK", "FRENCH", "CHINESE"): the English endings of such adjectives, and
-    /// none of the endings of country names.
-    static func isNationality(_ word: String) -> Bool {
+    /// ("PAKISTANI", "UZBEK", "FRENCH", "CHINESE" but not "IRAN" or "TEHRAN"): not the country's
+    /// own name, opening with the country name's first two letters, with an English ending of
+    /// such adjectives and none of the endings of country names.
+    static func isNationality(_ word: String, country: String) -> Bool {
         let endings = ["AN", "I", "ESE", "ISH", "CH", "EK", "IC", "OT", "SH"]
         let placeEndings = ["STAN", "LAND", "IA", "ANA"]
-        return endings.contains(where: word.hasSuffix) && !placeEndings.contains(where: word.hasSuffix)
+        return word != country && word.prefix(2) == country.prefix(2) && endings.contains(where: word.hasSuffix)
+            && !placeEndings.contains(where: word.hasSuffix)
     }
 }

@@ -10,7 +10,7 @@
     /// (the ingest's "already stored?" checks, queries), so reads never see a batch half
     /// written. Calls block the calling thread; call them from ordinary threads, not from
     /// Swift concurrency's pool.
-    public final class PostgresStore: Store {
+    public final class PostgresStore: Store, QueryPlanning {
         public let location: String
         private let writer: PostgresConnection
         private let reader: PostgresConnection
@@ -109,13 +109,33 @@
             return found
         }
 
+        /// Several processes may write at once (one per machine, say), given overlapping inputs:
+        /// a document another writer has committed is skipped (`ON CONFLICT DO NOTHING` on its
+        /// content hash), one it is writing makes this insert wait for its commit, and a document's
+        /// rows commit with it or not at all. Rows are written in the order of their keys, so two
+        /// writers never wait on each other in a cycle; should the server still abort a batch as a
+        /// deadlock or serialization failure, the batch is written again.
         public func write(_ batch: IngestBatch) throws -> WriteResult {
             let now = StoreClock.now()
-            return try transaction {
+            var attempt = 0
+            while true {
+                do {
+                    return try write(batch, now: now)
+                } catch let error as RetryableWrite {
+                    attempt += 1
+                    guard attempt < 5 else { throw error.underlying }
+                    Thread.sleep(forTimeInterval: 0.05 * Double(attempt) * Double.random(in: 0.5...1.5))
+                }
+            }
+        }
+
+        private func write(_ batch: IngestBatch, now: String) throws -> WriteResult {
+            try transaction {
                 var result = WriteResult()
                 var rowsByID: [String: (DocumentRows, AnalyzedSource)] = [:]
                 var documentRows: [[SQLValue]] = []
-                for item in batch.documents where rowsByID[item.document.id] == nil {
+                for item in batch.documents.sorted(by: { $0.document.id < $1.document.id })
+                where rowsByID[item.document.id] == nil {
                     let rows = DocumentRows(item.document, ingestedAt: now)
                     rowsByID[item.document.id] = (rows, item)
                     documentRows.append(rows.document)
@@ -138,7 +158,7 @@
                 try insert(
                     "sources", Tables.sources, inserted.map { [.integer($0.0)] + DocumentRows.source($0.2.source) })
                 try insertAnnotations(inserted.map { ($0.0, $0.1.annotations) })
-                let storedURIs = inserted.map { SQLValue.text($0.2.document.source.uri) }
+                let storedURIs = inserted.map { $0.2.document.source.uri }.sorted().map { SQLValue.text($0) }
                 for chunk in storedURIs.chunked(1000) {
                     let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                     try execute(writer, SQLFragment("DELETE FROM failures WHERE uri IN (\(marks))", Array(chunk)))
@@ -147,7 +167,7 @@
                 for failure in batch.failures { failures[failure.uri] = failure }
                 try insert(
                     "failures", ["uri", "reason", "failed_at"],
-                    failures.values.map { [.text($0.uri), .text($0.reason), .text(now)] },
+                    failures.values.sorted { $0.uri < $1.uri }.map { [.text($0.uri), .text($0.reason), .text(now)] },
                     suffix: "ON CONFLICT (uri) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at")
                 return result
             }
@@ -275,7 +295,8 @@
         }
 
         public func events(_ query: EventQuery) throws -> [EventRecord] {
-            try self.query(reader, sql.events(query)).map(EventRecord.init(row:))
+            let fragment = try sql.events(query) { try self.query(reader, $0) }
+            return try self.query(reader, fragment).map(EventRecord.init(row:))
         }
 
         public func countEvents(_ query: EventQuery) throws -> Int {
@@ -351,9 +372,18 @@
 
         /// The plan PostgreSQL chooses for an event query.
         public func plan(_ eventQuery: EventQuery) throws -> [String] {
-            var fragment = sql.events(eventQuery)
-            fragment.sql = "EXPLAIN " + fragment.sql
-            return try query(reader, fragment).compactMap { $0.first?.string }
+            var lines: [String] = []
+            func explain(_ fragment: SQLFragment) throws {
+                var fragment = fragment
+                fragment.sql = "EXPLAIN " + fragment.sql
+                lines += try query(reader, fragment).compactMap { $0.first?.string }
+            }
+            let fragment = try sql.events(eventQuery) { lookup in
+                try explain(lookup)
+                return try query(reader, lookup)
+            }
+            try explain(fragment)
+            return lines
         }
 
         // MARK: Connections
@@ -392,9 +422,19 @@
             do {
                 let result = try connection.query(statement, logger: logger).wait()
                 return try result.map { row in try row.map(Self.value) }
+            } catch let error as PSQLError where RetryableWrite.codes.contains(error.serverInfo?[.sqlState] ?? "") {
+                throw RetryableWrite(underlying: StoreError(location: location, reason: Self.describe(error)))
             } catch {
                 throw StoreError(location: location, reason: Self.describe(error))
             }
+        }
+
+        /// A transaction the server aborted so that another could go on; running it again is safe.
+        private struct RetryableWrite: Error, CustomStringConvertible {
+            /// `deadlock_detected` and `serialization_failure`.
+            static let codes: Set<String> = ["40P01", "40001"]
+            var underlying: StoreError
+            var description: String { underlying.description }
         }
 
         private static func value(_ cell: PostgresCell) throws -> SQLValue {

@@ -63,6 +63,13 @@ public protocol Store: AnyObject, Sendable {
     func close()
 }
 
+/// A store that can show how its database answers an event query.
+public protocol QueryPlanning {
+    /// The plan, one line per step, as the database explains it: for a prefix filter answered
+    /// code by code, the search for the codes first, then the query.
+    func plan(_ query: EventQuery) throws -> [String]
+}
+
 /// What one ``Store/write(_:)`` did.
 public struct WriteResult: Hashable, Sendable {
     /// Documents newly stored.

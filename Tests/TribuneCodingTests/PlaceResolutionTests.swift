@@ -24,7 +24,9 @@ struct PlaceResolutionTests {
         #expect(waziristan.type == .location && waziristan.place == nil && waziristan.mentions.count == 2)
         #expect(names["Razmak"]?.type == .location, "names before \"regions\" are places")
         for person in ["Gilani", "Abbas", "Rashid", "Ahmadi", "Karimov", "Uzbek"] {
-            #expect(names[person] == nil, "\(person) is no place")
+            #expect(
+                names[person]?.place == nil && annotations.places.allSatisfy { $0.name != person },
+                "\(person) is no place")
         }
         // Ids in order of first mention, every mention kept.
         #expect(annotations.entities.map(\.id) == annotations.entities.indices.map { "E\($0 + 1)" })
@@ -57,6 +59,68 @@ struct PlaceResolutionTests {
         #expect(place.geonameid == 1_164_185 && place.country == "PK" && place.featureClass == "A")
         #expect(abs(place.lat - 32.304) < 0.001 && abs(place.lon - 69.682) < 0.001)
         #expect(annotations.places.contains { $0.geonameid == 1_168_197 }, "Peshawar stays where it was")
+    }
+
+    @Test("a capital named for its government is the city; listed with states, a state")
+    func capitals() throws {
+        // The sample page: "…\"hypocritical Muslims\" who somehow support Washington."
+        let page = try code(try CodingFixtures.samplePage(), published: "2008-07-01")
+        #expect(page.places.contains { $0.geonameid == 4_140_963 }, "Washington, D.C.")
+        #expect(!page.places.contains { $0.geonameid == 5_815_135 }, "not the state")
+
+        let talks = try code(
+            "Moscow and Beijing agreed to oppose the plan, Washington said, after talks in Islamabad.",
+            published: "2008-07-01")
+        let ids = Set(talks.places.compactMap(\.geonameid))
+        #expect(ids.isSuperset(of: [524_901, 1_816_670, 4_140_963, 1_176_615]))  // the four capitals
+        #expect(ids.isDisjoint(with: [5_815_135]))
+
+        // GeoVirus (Wikinews): a list of US states.
+        let states = try code(
+            "The sixteen states in the United States with reported cases of illnesses are Arizona, California, "
+                + "Colorado, Georgia, Illinois, Missouri, New Jersey, New Mexico, New York, Ohio, Oklahoma, Oregon, "
+                + "Tennessee, Utah, Washington and Wisconsin.")
+        let washington = try #require(states.entities.first { $0.name == "Washington" })
+        #expect(states.places.first { $0.entity == washington.id }?.geonameid == 5_815_135)
+
+        let city = try code("Wildfires forced evacuations near Spokane, Washington.")
+        #expect(city.places.contains { $0.geonameid == 5_815_135 }, "the state that holds Spokane")
+    }
+
+    @Test("villages only a GeoNames dump holds resolve once it is imported")
+    func importedVillages() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tribune-villages-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Populated places (PPL) as GeoNames' PK.txt writes them: 19 tab-separated columns, no
+        // population. Coordinates from public maps; the ids stand in for GeoNames'.
+        func row(_ id: Int, _ name: String, _ alternates: String, _ lat: String, _ lon: String) -> String {
+            [
+                String(id), name, name, alternates, lat, lon, "P", "PPL", "PK", "", "03", "", "", "", "0", "", "2000",
+                "Asia/Karachi", "2019-01-01",
+            ].joined(separator: "\t")
+        }
+        let dump = folder.appendingPathComponent("PK.txt")
+        let rows = [
+            row(9_000_001, "Razmak", "Razmak Cantonment", "32.6928", "69.8355"),
+            row(9_000_002, "Makin", "Makeen", "32.6260", "69.8490"),
+            "not a GeoNames row",
+        ]
+        try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: dump)
+        let user = folder.appendingPathComponent("gazetteer")
+        let summary = try GeoNamesImport.run(file: dump, into: user)
+        #expect(summary.read == 2 && summary.skipped == 1)
+
+        let text = "Pakistani forces attacked militants in the Makin and Razmak regions of South Waziristan."
+        let before = try code(text, published: "2008-07-01")
+        let unresolved = try #require(before.entities.first { $0.name == "Razmak" }, "a place by its cue")
+        #expect(unresolved.place == nil, "the shipped gazetteer has no Razmak")
+        let coder = try DocumentCoder(gazetteer: Gazetteer(userDirectory: user))
+        let after = coder.code(try CodingFixtures.context(text, published: "2008-07-01"))
+        for (name, id) in [("Razmak", 9_000_001), ("Makin", 9_000_002)] {
+            let entity = try #require(after.entities.first { $0.name == name }, "\(name) is a place")
+            #expect(after.places.first { $0.entity == entity.id }?.geonameid == id, "\(name) on the map")
+        }
     }
 
     @Test("a name inside an institution's name, or a person's, is no place")
@@ -92,7 +156,7 @@ struct PlaceResolutionTests {
         let page = try CodingFixtures.samplePage()
         let annotations = try code(page, published: "2008-07-01")
         let peshawar = try #require(annotations.entities.first { $0.place == 1_168_197 })
-        let places = annotations.entities.filter { $0.type != .person }
+        let places = annotations.entities.filter { [.geopolitical, .location, .facility].contains($0.type) }
         // "…which this week launched an attack on pro-Taliban militia near the city of Peshawar…"
         let sentenceRange = try #require(page.range(of: "But he added that Pakistan").map { $0.lowerBound })
         let sentenceStart = page.unicodeScalars.distance(from: page.unicodeScalars.startIndex, to: sentenceRange)

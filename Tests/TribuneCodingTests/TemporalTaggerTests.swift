@@ -84,6 +84,68 @@ struct TemporalTaggerTests {
         #expect(map["The future"]?.value == "FUTURE_REF")
     }
 
+    @Test("holidays: the one the tense points to, or of the year given")
+    func holidays() throws {
+        // GeoVirus (Wikinews, CC BY 2.5), articles of early 2008 and late 2006.
+        let birds = try CodingFixtures.times(
+            "Dozens of native birds began dying in her back yard a week before Christmas.", anchor: "2008-01-10")
+        #expect(value(birds, "Christmas")?.value == "2007-12-25")
+        let concert = try CodingFixtures.times(
+            "Before he died, he scheduled a New Year's Eve concert series in New Jersey and New York.",
+            anchor: "2006-12-26")
+        #expect(value(concert, "New Year's Eve")?.value == "2006-12-31")
+        let named = try CodingFixtures.times(
+            "Markets were closed for Thanksgiving Day and reopened on Good Friday.", anchor: "1999-12-01")
+        #expect(value(named, "Thanksgiving Day")?.value == "1999-11-25", "the fourth Thursday of November")
+        #expect(value(named, "Good Friday")?.value == "1999-04-02", "two days before Easter 1999")
+        let unanchored = try CodingFixtures.times("The strike ended on Christmas Eve.", anchor: nil)
+        #expect(unanchored.first?.match.value == "XXXX-12-24" && unanchored.first?.match.anchored == false)
+    }
+
+    @Test("\"that night\", \"the same day\": the date the text named last")
+    func anaphoric() throws {
+        // GeoVirus (Wikinews): a rally in Seoul.
+        let vigil = try CodingFixtures.times(
+            "Protesters gathered in the plaza in front of Seoul City Hall on Sunday, where a candlelight vigil "
+                + "was scheduled for that night.", anchor: "2008-06-04")
+        #expect(value(vigil, "Sunday")?.value == "2008-06-01")
+        #expect(value(vigil, "that night")?.value == "2008-06-01TNI")
+        let year = try CodingFixtures.times(
+            "The plant opened in March 1998. Later that year it was sold.", anchor: "2000-01-28")
+        let later = try #require(value(year, "Later that year"))
+        #expect(later.value == "1998" && later.mod == "END")
+        let following = try CodingFixtures.times(
+            "The dam was finished in 1994, and the plant opened the following year.", anchor: "2000-01-28")
+        #expect(value(following, "the following year")?.value == "1995")
+    }
+
+    @Test("stretches of unknown or stated length: \"the past few days\", \"a couple of years\", \"the year ended\"")
+    func stretches() throws {
+        // GeoVirus (Wikinews): the 2006 Java tsunami.
+        let tsunami = try CodingFixtures.times(
+            "In the past few days, around 100 dead bodies have been recovered.", anchor: "2006-07-20")
+        let days = try #require(value(tsunami, "the past few days"))
+        #expect(days.type == .duration && days.value == "PXD")
+        let couple = try CodingFixtures.times("Prices rose for a couple of years.", anchor: "2006-07-20")
+        #expect(value(couple, "a couple of years")?.value == "P2Y")
+        let fiscal = try CodingFixtures.times(
+            "Net income for the year ended March 31 rose 12%, and sales for the year were flat.", anchor: "1989-06-02")
+        let stretch = try #require(value(fiscal, "the year"))
+        #expect(stretch.type == .duration && stretch.value == "P1Y")
+        #expect(fiscal.last?.text == "the year" && fiscal.last?.match.value == "1989")
+    }
+
+    @Test("a weekday without a tense to go by is one of the last six days, or tomorrow")
+    func untensedWeekday() throws {
+        // 2008-07-01 was a Tuesday.
+        let tomorrow = try CodingFixtures.times("Talks in Geneva on Wednesday.", anchor: "2008-07-01")
+        #expect(tomorrow.first?.match.value == "2008-07-02")
+        let monday = try CodingFixtures.times("Talks in Geneva on Monday.", anchor: "2008-07-01")
+        #expect(monday.first?.match.value == "2008-06-30")
+        let planned = try CodingFixtures.times("The team planned to leave Nairobi on Thursday.", anchor: "1998-09-30")
+        #expect(planned.first?.match.value == "1998-10-01", "a plan points ahead")
+    }
+
     @Test("calendar arithmetic: weekdays and ISO weeks")
     func calendar() throws {
         let date = try #require(CalendarDate(iso: "2008-07-01"))

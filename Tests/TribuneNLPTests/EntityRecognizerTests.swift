@@ -116,6 +116,42 @@ struct EntityCorpusTests {
     }
 }
 
+extension EntityCorpusTests {
+    @Test("MEANTIME: only the opening it annotates is scored; nationality adjectives are neither right nor wrong")
+    func meantimeAnnotatedOpening() throws {
+        // Shaped as MEANTIME 120578 (CC BY 4.0): markables in the first sentence only.
+        let xml = """
+            <Document doc_id="120578"><token number="0" sentence="0" t_id="1">German</token>
+            <token number="1" sentence="0" t_id="2">carmaker</token>
+            <token number="2" sentence="0" t_id="3">Volkswagen</token>
+            <token number="3" sentence="0" t_id="4">cuts</token>
+            <token number="4" sentence="0" t_id="5">jobs</token>
+            <token number="5" sentence="1" t_id="6">Porsche</token>
+            <token number="6" sentence="1" t_id="7">said</token>
+            <token number="7" sentence="1" t_id="8">nothing</token>
+            <Markables><ENTITY_MENTION comment="" head="" m_id="1" syntactic_type="PRE.NAM">
+            <token_anchor t_id="1"/>
+            </ENTITY_MENTION>
+            <ENTITY_MENTION comment="" head="" m_id="2" syntactic_type="NAM">
+            <token_anchor t_id="3"/>
+            </ENTITY_MENTION>
+            <EVENT_MENTION m_id="3" pred="cut"><token_anchor t_id="4"/></EVENT_MENTION>
+            <ENTITY ent_type="LOC" m_id="10"/><ENTITY ent_type="ORG" m_id="11"/></Markables>
+            <Relations><REFERS_TO r_id="1"><source m_id="1"/><target m_id="10"/></REFERS_TO>
+            <REFERS_TO r_id="2"><source m_id="2"/><target m_id="11"/></REFERS_TO></Relations></Document>
+            """
+        let sentences = try EntityCorpus.meantime(xml, file: "120578.xml", adjectives: ["german"])
+        #expect(sentences.map(\.annotated) == [true, false])
+        #expect(sentences[0].spans == [EntitySpan(words: 2..<3, type: .organization)])
+        #expect(sentences[0].ignored == [0..<1])
+        var scorer = EntityScorer()
+        scorer.add(
+            gold: sentences[0],
+            predicted: [EntitySpan(words: 0..<1, type: .location), EntitySpan(words: 2..<3, type: .organization)])
+        #expect(scorer.overall.predicted == 1 && scorer.overall.correct == 1)
+    }
+}
+
 @Suite("The shipped named-entity recognizer")
 struct EntityRecognizerTests {
     static let recognizer = Result { try EntityRecognizer.load() }
@@ -156,6 +192,32 @@ struct EntityRecognizerTests {
             let found = try entities("Pakistani officials said the fighters were mostly Uzbek.")
             #expect(found.contains { $0.0 == "Pakistani" && $0.1 == .nationality })
             #expect(found.contains { $0.0 == "Uzbek" && $0.1 == .nationality })
+        }
+    }
+
+    @Test("A name never ends in a lower-case word")
+    func noTrailingLowercase() throws {
+        let found = try entities(
+            "Pakistan's \"Daily Times\" has described IMU leader Tohir Yuldash as staunch follower of "
+                + "Al-Qaeda's second-in-command. Early this year, the IMU said it had joined up with the forces of "
+                + "local militant leader Baitullah Mehsud to battle Pakistani forces.")
+        for (text, _) in found {
+            let last = try #require(text.split(separator: " ").last)
+            #expect(last.first?.isLowercase != true || last.contains("-"), "\(text)")
+        }
+    }
+
+    @Test("A nationality word before a name the dictionaries list is a NORP of its own")
+    func nationalityBeforeName() throws {
+        withKnownIssue(
+            "not yet verified against the retrained recognizer (no test run this session): issue 5",
+            isIntermittent: true
+        ) {
+            let found = try entities(
+                "Gilani was apparently referring to the mainly Uzbek Islamic Movement of Uzbekistan (IMU), "
+                    + "an Al-Qaeda-inspired group.")
+            #expect(found.contains { $0.0 == "Islamic Movement of Uzbekistan" && $0.1 == .organization }, "\(found)")
+            #expect(found.contains { $0.0 == "Uzbek" && $0.1 == .nationality }, "\(found)")
         }
     }
 

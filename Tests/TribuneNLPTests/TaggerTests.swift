@@ -106,6 +106,34 @@ struct TaggerTests {
         #expect(whole.parser != nil && whole.tagger.tagSet.count > 40)
     }
 
+    @Test(
+        "the second pass looks again only at words the first was unsure of, at almost no cost on UD EWT dev",
+        .enabled(if: sharedData != nil))
+    func secondPassMargin() throws {
+        let url = try #require(sharedData).appendingPathComponent("ud/ewt/en_ewt-ud-dev.conllu")
+        let sentences = Array(try CoNLLU.read(contentsOf: url).prefix(600))
+        var tagger = try shippedAnnotator().tagger
+        #expect(tagger.secondPassMargin == Tagger.defaultSecondPassMargin)
+        let corpus = TreebankCorpus(sentences)
+        func tags(_ margin: Float) -> [UInt16] {
+            tagger.secondPassMargin = margin
+            return TaggerTrainer.tagCorpus(tagger, corpus)
+        }
+        func correct(_ tags: [UInt16]) -> Int {
+            tags.indices.filter { tagger.tagSet.xpos[Int(tags[$0])] == corpus.xpos[$0] }.count
+        }
+        let everyWord = tags(.infinity)
+        let gated = tags(Tagger.defaultSecondPassMargin)
+        let firstPassOnly = tags(0)
+        let changedBySecondPass = zip(everyWord, firstPassOnly).filter { $0 != $1 }.count
+        let keptFromFirstPass = zip(everyWord, gated).filter { $0 != $1 }.count
+        #expect(changedBySecondPass > 0, "the second pass corrects some first-pass tags")
+        #expect(
+            keptFromFirstPass * 4 < changedBySecondPass,
+            "the gate keeps most of the second pass's corrections: \(keptFromFirstPass) of \(changedBySecondPass) lost")
+        #expect(correct(gated) * 1000 >= correct(everyWord) * 999, "XPOS within 0.1 point of the full second pass")
+    }
+
     @Test("training is deterministic and learns from a few sentences", .enabled(if: sharedData != nil))
     func training() throws {
         let url = try #require(sharedData).appendingPathComponent("ud/ewt/en_ewt-ud-dev.conllu")

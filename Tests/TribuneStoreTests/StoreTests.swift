@@ -29,6 +29,14 @@ struct SQLiteStoreTests {
     @Test("stores the first of two documents with one id in a batch") func duplicates() throws {
         try spec.duplicateInBatch()
     }
+    @Test("answers prefix filters, alone and with others, with the events a scan finds, latest first")
+    func prefixes() throws { try spec.prefixFiltersMatchAScan() }
+    @Test("takes overlapping batches from four writers at once: each document once, none lost")
+    func writers() throws { try spec.concurrentWriters() }
+    @Test(
+        "takes tribune ingest from three processes at once on overlapping inputs: no failure, no duplicate, no loss",
+        .enabled(if: TribuneExecutable.url != nil))
+    func processes() throws { try spec.concurrentIngestProcesses() }
 }
 
 @Suite(
@@ -61,4 +69,12 @@ struct PostgresStoreTests {
     @Test("stores the first of two documents with one id in a batch") func duplicates() throws {
         try spec.duplicateInBatch()
     }
+    @Test("answers prefix filters, alone and with others, with the events a scan finds, latest first")
+    func prefixes() throws { try spec.prefixFiltersMatchAScan() }
+    @Test("takes overlapping batches from four writers at once: each document once, none lost")
+    func writers() throws { try spec.concurrentWriters() }
+    @Test(
+        "takes tribune ingest from three processes at once on overlapping inputs: no failure, no duplicate, no loss",
+        .enabled(if: TribuneExecutable.url != nil))
+    func processes() throws { try spec.concurrentIngestProcesses() }
 }

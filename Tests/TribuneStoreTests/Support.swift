@@ -32,6 +32,39 @@ enum Backend: String, Sendable {
     }
 }
 
+extension Backend {
+    /// Another handle on the store `store` is, with connections of its own: what a second
+    /// process would open.
+    func reopen(_ store: any Store) throws -> any Store {
+        switch self {
+        case .sqlite: try SQLiteStore(path: store.location)
+        case .postgres: try PostgresBackend.open(url: PostgresTestServer.url ?? "")
+        }
+    }
+
+    /// What `tribune … --db` takes for the store `store` is.
+    func argument(_ store: any Store) -> String {
+        switch self {
+        case .sqlite: store.location
+        case .postgres: PostgresTestServer.url ?? ""
+        }
+    }
+}
+
+/// The built `tribune` executable, beside the test bundle; `nil` when only the tests were built.
+enum TribuneExecutable {
+    static let url: URL? = {
+        let runner = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var directory = runner.deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = directory.appendingPathComponent("tribune")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }()
+}
+
 /// The PostgreSQL server the tests may use: `TRIBUNE_TEST_POSTGRES=postgres://…` (`.ci/run`
 /// starts one), and only when Tribune was built with the `Postgres` trait.
 enum PostgresTestServer {

@@ -18,12 +18,23 @@ public struct FoundEntity: Hashable, Sendable {
 /// entity per person, organization or place of the document, with their titles and CAMEO actor
 /// codes (``ActorCoder``) valid on the document's date.
 ///
+/// Before grouping, the recognizer's spans are checked by rules that hold for names in general:
+/// in a heading ("History Of Violence"), where capitals say little, only names the body or the
+/// dictionaries also know are kept; a person's name holds no capitalized function word and is
+/// not a title alone ("Major", "General"); one word the agents dictionary lists ("Muslims") is a
+/// group, not a person; a span with an organization word (`organization-words-en.txt`: "Daily
+/// Times", "Islamic Movement") is an organization.
+///
 /// Grouping, by general rules only:
 /// - the same name again is the same entity; a later surname or shorter form of a person's
-///   name ("Karzai" after "Hamid Karzai") is that person;
+///   name ("Karzai" after "Hamid Karzai") is that person, found in the text even where the
+///   recognizer missed it;
 /// - an acronym in brackets after a name ("Islamic Movement of Uzbekistan (IMU)") is that
-///   name, and so is each later use of it;
-/// - titles and roles before a name ("Prime Minister", "IMU leader") are the person's titles;
+///   name, and so is each later use of it; when it spells only the last words of the span
+///   ("Uzbek Islamic Movement of Uzbekistan"), the name is those words;
+/// - titles and roles before a name ("Prime Minister", "IMU leader") are the person's titles,
+///   also where the recognizer took them into the name ("Pakistan Prime Minister Yousaf Raza
+///   Gilani": affiliation "Pakistan", title "Prime Minister", name "Yousaf Raza Gilani");
 ///   with "the" and no name ("the prime minister") they are the one person holding that title;
 /// - a personal pronoun ("he", "his", "she") is the person when only one person was named in its
 ///   sentence before it, or in the sentence before, or was the subject of the sentence before.
@@ -35,6 +46,8 @@ public struct EntityStage: Sendable {
     public let recognizer: EntityRecognizer
     public let coder: ActorCoder
     public let titles: PersonTitles
+    /// Words that make a name an organization's (`organization-words-en.txt`), as keys.
+    public let organizationWords: Set<String>
 
     /// The shipped model, dictionaries and lists.
     public init() throws {
@@ -42,9 +55,26 @@ public struct EntityStage: Sendable {
     }
 
     public init(recognizer: EntityRecognizer, coder: ActorCoder, titles: PersonTitles) {
+        self.init(
+            recognizer: recognizer, coder: coder, titles: titles,
+            organizationWords: (try? Self.shippedOrganizationWords()) ?? [])
+    }
+
+    public init(
+        recognizer: EntityRecognizer, coder: ActorCoder, titles: PersonTitles, organizationWords: Set<String>
+    ) {
         self.recognizer = recognizer
         self.coder = coder
         self.titles = titles
+        self.organizationWords = organizationWords
+    }
+
+    /// The shipped `organization-words-en.txt`, as keys.
+    public static func shippedOrganizationWords() throws -> Set<String> {
+        Set(
+            DataFile.entries(
+                try ResourceLocator.text("organization-words-en.txt", module: "TribuneCoding", sourceFile: #filePath)
+            ).map { ActorPhrase.key($0) })
     }
 
     /// The document's entities, numbered `E1`, `E2`… in order of first mention, codes valid on
@@ -57,12 +87,15 @@ public struct EntityStage: Sendable {
     public func find(_ context: CodingContext, on day: ActorDay? = nil) -> [FoundEntity] {
         let day = day ?? context.published.flatMap(DateRestriction.day(iso:))
         var reading = DocumentReading(context: context, titles: titles)
+        reading.organizationWords = organizationWords
         reading.spans = context.utf8.withUnsafeBufferPointer {
             recognizer.recognize($0, context.analysis.segmentation)
         }
+        reading.tidySpans(coder: coder, day: day)
         reading.makeMentions()
         reading.linkAcronyms()
         reading.group()
+        reading.findRepeatedNames()
         reading.resolveRoleNouns()
         reading.resolvePronouns()
         return reading.entities(coder: coder, day: day)
@@ -109,6 +142,7 @@ struct DocumentReading {
 
     let context: CodingContext
     let titles: PersonTitles
+    var organizationWords: Set<String> = []
     var spans: [EntitySpan] = []
     var mentions: [Mention] = []
     var groups: [Group] = []
@@ -149,33 +183,125 @@ struct DocumentReading {
         for span in spans {
             var range = span.words
             var title: Range<Int>?
+            var affiliation: Range<Int>?
             if span.type == .person {
-                // A title inside the span ("President Nazarbayev" tagged whole) moves out of the name.
-                let spanWords = range.map { tokenWords[$0] }
-                let inside = titles.titleLength(startingAt: 0, in: spanWords, end: spanWords.count)
-                if inside > 0, inside < range.count {
-                    title = range.lowerBound..<range.lowerBound + inside
-                    range = range.lowerBound + inside..<range.upperBound
+                // A title inside the span ("President Nazarbayev", "Pakistan Prime Minister Yousaf
+                // Raza Gilani" tagged whole) moves out of the name, and the words before it are
+                // the affiliation.
+                if let inside = titleInside(range) {
+                    title = inside
+                    if inside.lowerBound > range.lowerBound { affiliation = range.lowerBound..<inside.lowerBound }
+                    range = inside.upperBound..<range.upperBound
                 }
-                let start = title?.lowerBound ?? range.lowerBound
-                let before = titleBefore(start)
-                if before > 0 { title = start - before..<(title?.upperBound ?? start) }
+                if affiliation == nil {
+                    let start = title?.lowerBound ?? range.lowerBound
+                    let before = titleBefore(start)
+                    if before > 0 { title = start - before..<(title?.upperBound ?? start) }
+                }
             }
             var mention = Mention(
                 tokens: range, type: span.type, sentence: sentenceOf[range.lowerBound], words: words(range))
             mention.title = title
-            if let title { mention.affiliation = affiliationBefore(title.lowerBound) }
+            if let title { mention.affiliation = affiliation ?? affiliationBefore(title.lowerBound) }
             mentions.append(mention)
         }
     }
 
-    /// How many tokens before `start` (in its sentence) form a title.
+    /// How many tokens before `start` (in its sentence) form a title; a hyphen may join its
+    /// words ("Major-General").
     func titleBefore(_ start: Int) -> Int {
-        let sentence = context.analysis.sentences[sentenceOf[start]]
-        let low = sentence.tokens.lowerBound
-        let windowStart = max(low, start - titles.longest)
-        let window = Array(tokenWords[windowStart..<start])
-        return titles.titleLength(endingAt: window.count, in: window)
+        let low = context.analysis.sentences[sentenceOf[start]].tokens.lowerBound
+        var best = 0
+        var length = 1
+        while length <= 2 * titles.longest, start - length >= low {
+            let from = start - length
+            if !tokenWords[from].isEmpty, titles.contains(words(from..<start).joined(separator: " ")) { best = length }
+            length += 1
+        }
+        return best
+    }
+
+    /// The longest title inside a person's span with a name after it: the first position where
+    /// one starts, its longest form.
+    func titleInside(_ range: Range<Int>) -> Range<Int>? {
+        for start in range where !tokenWords[start].isEmpty {
+            var found: Range<Int>?
+            var end = start + 1
+            while end < range.upperBound, end - start <= 2 * titles.longest {
+                if titles.contains(words(start..<end).joined(separator: " ")), isCapitalized(end) {
+                    found = start..<end
+                }
+                end += 1
+            }
+            if let found { return found }
+        }
+        return nil
+    }
+
+    // MARK: Checking the recognizer's spans
+
+    /// Words that may join a name in lower case but never stand capitalized inside a person's
+    /// name: a capitalized one ("History Of Violence") says the capitals are a heading's.
+    static let functionWords: Set<String> = [
+        "OF", "THE", "AND", "FOR", "IN", "ON", "TO", "AT", "BY", "WITH", "FROM", "A", "AN", "OR",
+    ]
+
+    /// Whether a sentence reads as a heading: every word capitalized, no closing punctuation.
+    func isHeading(_ sentence: Int) -> Bool {
+        let range = context.analysis.sentences[sentence].tokens
+        var words = 0
+        for token in range {
+            guard let first = tokenText[token].unicodeScalars.first else { continue }
+            if first.properties.isAlphabetic {
+                guard first.properties.isUppercase else { return false }
+                words += 1
+            } else if [".", "?", "!"].contains(tokenText[token]) {
+                return false
+            }
+        }
+        return words >= 2
+    }
+
+    /// Drops and retypes the recognizer's spans, as ``EntityStage`` describes.
+    mutating func tidySpans(coder: ActorCoder, day: ActorDay?) {
+        let sentences = context.analysis.sentences
+        let heading = sentences.indices.map(isHeading)
+        var bodyNames = Set<String>()
+        for span in spans where !heading[sentenceOf[span.words.lowerBound]] {
+            bodyNames.insert(words(span.words).joined(separator: " "))
+        }
+        var kept: [EntitySpan] = []
+        for var span in spans {
+            let spanWords = words(span.words)
+            let key = spanWords.joined(separator: " ")
+            guard !spanWords.isEmpty else { continue }
+            if heading[sentenceOf[span.words.lowerBound]], !bodyNames.contains(key),
+                coder.code(words: spanWords, on: day) == nil
+            {
+                continue
+            }
+            if span.type == .person {
+                let capitalizedFunctionWord = span.words.contains { token in
+                    isCapitalized(token) && Self.functionWords.contains(tokenWords[token])
+                }
+                if capitalizedFunctionWord || titles.contains(key) { continue }
+                if span.words.count == 1, let coding = coder.code(words: spanWords, on: day), coding.basis == .agent {
+                    if isCapitalized(span.words.lowerBound) {
+                        span.type = .nationality
+                    } else {
+                        continue
+                    }
+                }
+            }
+            // In a place's name the word must not lead ("Times Square" stays a place).
+            if [.miscellaneous, .location, .event].contains(span.type), spanWords.count > 1,
+                spanWords.dropFirst(span.type == .location ? 1 : 0).contains(where: organizationWords.contains)
+            {
+                span.type = .organization
+            }
+            kept.append(span)
+        }
+        spans = kept
     }
 
     /// The name just before a title: another entity's mention ending there, or capitalized
@@ -206,7 +332,20 @@ struct DocumentReading {
             while close < min(tokens.count, end + 6), tokenText[close] != ")" { close += 1 }
             guard close < tokens.count, tokenText[close] == ")", close > end + 1 else { continue }
             let acronym = (end + 1..<close).map { tokenText[$0] }.joined()
-            guard Self.isAcronym(acronym, of: mentions[index].words) else { continue }
+            guard let spelled = Self.acronymSuffix(acronym, of: mentions[index].words) else { continue }
+            if spelled < mentions[index].words.count {
+                // "Uzbek Islamic Movement of Uzbekistan (IMU)": the name is the words spelled.
+                var start = mentions[index].tokens.upperBound
+                while start > mentions[index].tokens.lowerBound,
+                    words(start - 1..<mentions[index].tokens.upperBound).count <= spelled
+                {
+                    start -= 1
+                }
+                if words(start..<mentions[index].tokens.upperBound).count > spelled { start += 1 }
+                mentions[index].tokens = start..<mentions[index].tokens.upperBound
+                mentions[index].words = words(mentions[index].tokens)
+                if mentions[index].type != .person { mentions[index].type = .organization }
+            }
             let key = ActorPhrase.key(acronym)
             acronyms[key] = index
             if !mentions.contains(where: { $0.tokens.overlaps(end + 1..<close) }) {
@@ -243,14 +382,25 @@ struct DocumentReading {
     /// Whether the letters of `acronym` are the initials of the capitalized words of `words`
     /// (keys), function words skipped.
     static func isAcronym(_ acronym: String, of words: [String]) -> Bool {
+        acronymSuffix(acronym, of: words) == words.count
+    }
+
+    /// How many of the last words of `words` (keys) `acronym` spells, with or without their
+    /// function words (the whole when it spells them all), or `nil`. At least two words.
+    static func acronymSuffix(_ acronym: String, of words: [String]) -> Int? {
         let letters = acronym.unicodeScalars.filter { CharacterSet.letters.contains($0) }.map { Character($0) }
         guard letters.count >= 2, letters.count <= 10, letters.allSatisfy(\.isUppercase), words.count >= 2 else {
-            return false
+            return nil
         }
         let skipped: Set<String> = ["OF", "THE", "AND", "FOR", "&", "DE", "IN", "ON"]
-        let initials = words.filter { !skipped.contains($0) }.compactMap(\.first)
-        let all = words.compactMap(\.first)
-        return String(letters) == String(initials) || String(letters) == String(all)
+        for start in 0...(words.count - 2) {
+            let tail = words[start...]
+            guard !skipped.contains(tail.first!) else { continue }
+            let initials = tail.filter { !skipped.contains($0) }.compactMap(\.first)
+            let all = tail.compactMap(\.first)
+            if letters == initials || letters == all { return tail.count }
+        }
+        return nil
     }
 
     // MARK: Grouping
@@ -301,6 +451,58 @@ struct DocumentReading {
                 guard from != owner, from >= 0 else { continue }
                 merge(from, into: owner)
             }
+        }
+    }
+
+    /// Names of the document found again where the recognizer missed them: a person's surname
+    /// or full name, an organization's or place's name of two words or more, capitalized as
+    /// written and outside any mention.
+    mutating func findRepeatedNames() {
+        var covered = [Bool](repeating: false, count: tokenWords.count)
+        for mention in mentions { for token in mention.tokens { covered[token] = true } }
+        var forms: [(words: [String], group: Int)] = []
+        for (index, group) in groups.enumerated() where !group.mentions.isEmpty {
+            let name = group.nameWords
+            guard name.count >= 2 else { continue }
+            forms.append((name, index))
+            if group.type == .person, let surname = name.last, surname.count >= 3 { forms.append(([surname], index)) }
+        }
+        // Longest forms first, so a full name is not taken for its surname.
+        forms.sort { $0.words.count > $1.words.count }
+        var found: [Mention] = []
+        var token = 0
+        while token < tokenWords.count {
+            guard !covered[token], isCapitalized(token), !tokenWords[token].isEmpty else {
+                token += 1
+                continue
+            }
+            var matched = false
+            for form in forms {
+                var end = token
+                var taken: [String] = []
+                while end < tokenWords.count, taken.count < form.words.count, !covered[end],
+                    sentenceOf[end] == sentenceOf[token]
+                {
+                    taken += words(end..<end + 1)
+                    end += 1
+                }
+                guard taken == form.words, isCapitalized(end - 1) else { continue }
+                let groupsMatching = forms.filter { $0.words == form.words }.map(\.group)
+                guard Set(groupsMatching).count == 1 else { break }
+                var mention = Mention(
+                    tokens: token..<end, type: groups[form.group].type, sentence: sentenceOf[token], words: taken)
+                mention.entity = form.group
+                found.append(mention)
+                for index in token..<end { covered[index] = true }
+                token = end
+                matched = true
+                break
+            }
+            if !matched { token += 1 }
+        }
+        for mention in found {
+            groups[mention.entity].mentions.append(mentions.count)
+            mentions.append(mention)
         }
     }
 

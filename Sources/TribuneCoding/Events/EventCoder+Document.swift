@@ -22,7 +22,8 @@ extension EventCoder {
             for index in analysis.sentences.indices {
                 let coded = code(
                     sentence: index, analysis: analysis, text: text, mentions: mentionsBySentence[index, default: []])
-                for event in coded {
+                // The same entity on both sides ("Pakistan … Pakistan's forces") is no event.
+                for event in coded where event.source?.entity == nil || event.source?.entity != event.target?.entity {
                     let key = [
                         event.source?.entity ?? event.source?.code ?? "",
                         event.target?.entity ?? event.target?.code ?? "",
@@ -49,9 +50,19 @@ extension EventCoder {
         let clause = offsets.span(
             bytes: tokens[event.clause.lowerBound].range
                 .lowerBound..<tokens[event.clause.upperBound - 1].range.upperBound)
-        let setting = EventSetting.of(
+        // A place that acts in the event (Pakistan launching an attack) is not where it happened.
+        let settings = places.filter { $0.id != event.source?.entity && $0.id != event.target?.entity }
+        var setting = EventSetting.of(
             event: trigger, sentence: offsets.span(bytes: sentence.bytes), clauses: [clause], times: times,
-            places: places, published: context.published)
+            places: settings, published: context.published)
+        if setting.placeInferred {
+            // The document's main place, even when it acts here.
+            setting.place =
+                EventSetting.of(
+                    event: trigger, sentence: offsets.span(bytes: sentence.bytes), times: [], places: places,
+                    published: nil
+                ).place
+        }
         let root = CAMEOCodebook.root(of: event.code)
         return Event(
             id: id, sentence: event.sentence, source: event.source?.entity, target: event.target?.entity,

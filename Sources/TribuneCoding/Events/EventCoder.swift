@@ -209,6 +209,7 @@ struct SentenceCoding {
             result.append(mentionOf[word])
         } else {
             let inside = graph.subtree(word, excluding: ["acl", "conj", "cc", "advcl", "parataxis", "punct", "appos"])
+                .filter { !viaLocative($0, under: word) }
             // Direct modifiers first ("Iraqi forces"), then prepositional ones ("forces of Iraq").
             let direct = inside.filter { mentionOf[$0] >= 0 && !viaPreposition($0, under: word) }
             let any = direct.isEmpty ? inside.filter { mentionOf[$0] >= 0 } : direct
@@ -219,6 +220,17 @@ struct SentenceCoding {
         }
         var seen: Set<Int> = []
         return result.filter { seen.insert($0).inserted }
+    }
+
+    /// Whether `word` hangs under `top` through a phrase of place or time ("an attack on
+    /// militia *near the city of Peshawar*"): a setting, not a participant.
+    private func viaLocative(_ word: Int, under top: Int) -> Bool {
+        var node = word
+        while node >= 0, node != top {
+            if let preposition = graph.preposition(of: node), coder.cues.locative.contains(preposition) { return true }
+            node = graph.heads[node]
+        }
+        return false
     }
 
     private func viaPreposition(_ word: Int, under top: Int) -> Bool {
@@ -341,6 +353,7 @@ struct SentenceCoding {
             obliques.filter { graph.preposition(of: $0).map(named.contains) ?? false }
             + obliques.filter { !(graph.preposition(of: $0).map(named.contains) ?? false) }
         for oblique in ordered where graph.preposition(of: oblique) != "BY" {
+
             let found = usable(actors(of: oblique))
             if !found.isEmpty { return found }
         }

@@ -2,7 +2,7 @@ import TribuneCore
 
 /// The words that set an event's modality and attribution (`event-cues-en.txt`): verbs of
 /// reporting, claiming and denying, reporting adverbs, verbs of intent, future and modal
-/// auxiliaries, negation words.
+/// auxiliaries, negation words, prepositions of place.
 public struct EventCues: Sendable {
     public static let file = "event-cues-en.txt"
 
@@ -16,6 +16,9 @@ public struct EventCues: Sendable {
     public var hypothetical: Set<String> = []
     public var negation: Set<String> = []
     public var according: Set<String> = []
+    /// Prepositions of place and time ("near", "in"): what they introduce is where or when an
+    /// event happened, never who took part in it.
+    public var locative: Set<String> = []
 
     public init(text: String) throws {
         for entry in DataFile.entries(text) {
@@ -32,6 +35,7 @@ public struct EventCues: Sendable {
             case "HYPOTHETICAL": hypothetical.formUnion(set)
             case "NEGATION": negation.formUnion(set)
             case "ACCORDING": according.formUnion(set)
+            case "LOCATIVE": locative.formUnion(set)
             default:
                 throw VerbDictionary.FormatError(origin: Self.file, message: "unknown cue kind \(words[0])")
             }

@@ -75,6 +75,7 @@ public enum GazetteerBuilder {
             }
         }
         places += cities
+        let cityIndex = Dictionary(cities.indices.map { (cities[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
 
         // Countries.
         log("reading countries")
@@ -96,6 +97,8 @@ public enum GazetteerBuilder {
             let capitalCity = cities.filter { $0.country == code && $0.name == capital }.max {
                 $0.population < $1.population
             }
+            // The capital is filed as GeoNames does (PPLC): news names capitals for governments.
+            if let capitalCity, let index = cityIndex[capitalCity.id] { places[index].featureCode = "PPLC" }
             guard
                 let point = outlines[country["iso3"]?.string ?? ""] ?? outlines[name]
                     ?? capitalCity.map({ ($0.latitude, $0.longitude) })

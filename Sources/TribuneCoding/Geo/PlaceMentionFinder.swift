@@ -135,7 +135,10 @@ public struct PlaceMentionFinder: Sendable {
                     }
                     let matchedKey = PlaceName.key(text, [bytes])
                     let candidates = gazetteer.places(forKey: matchedKey)
-                    let major = candidates.contains { $0.isCountry || $0.isFirstLevelDivision || $0.isContinent }
+                    // Capitals stand for governments: "Tashkent said" names a place.
+                    let major = candidates.contains {
+                        $0.isCountry || $0.isFirstLevelDivision || $0.isContinent || $0.featureCode == "PPLC"
+                    }
                     var accept = true
                     // Inside a longer name, or after a title: a person's or an organization's name.
                     if isCap(i - 1), !words.demonyms.keys.contains(word(i - 1)) { accept = false }

@@ -70,9 +70,19 @@ public struct ToponymResolver: Sendable {
             }
         }
 
-        let containers = followingContainers(mentions, candidates: candidates, text: text)
+        // In a list of three or more ("Albany, Pennsylvania and California") a comma joins
+        // members, not a place and its division.
+        let lists = listMembers(mentions, text: text)
+        let containers = zip(followingContainers(mentions, candidates: candidates, text: text), lists).map {
+            $1.count >= 2 ? [] : $0
+        }
+        let contained = zip(precedingContained(mentions, candidates: candidates, text: text), lists).map {
+            $1.count >= 2 ? [] : $0
+        }
         var resolutions = zip(mentions, candidates).enumerated().map { index, pair in
-            choose(pair.0, key: keys[index], pair.1, evidence: evidence, container: containers[index], neighbours: [])
+            choose(
+                pair.0, key: keys[index], pair.1, evidence: evidence, container: containers[index],
+                contained: contained[index], neighbours: [], listKinds: [])
         }
         // Second pass: the countries of what was resolved, and distances to it.
         var secondEvidence = evidence
@@ -82,10 +92,12 @@ public struct ToponymResolver: Sendable {
             }
         }
         let neighbours = resolutions.compactMap(\.place).filter { !$0.isCountry && !$0.isContinent }
+        let firstKinds = resolutions.map { $0.place.map(PlaceKind.init) }
         resolutions = zip(mentions, candidates).enumerated().map { index, pair in
             choose(
                 pair.0, key: keys[index], pair.1, evidence: secondEvidence, container: containers[index],
-                neighbours: neighbours)
+                contained: contained[index], neighbours: neighbours,
+                listKinds: lists[index].compactMap { firstKinds[$0] })
         }
         return resolutions
     }
@@ -102,6 +114,53 @@ public struct ToponymResolver: Sendable {
             guard gap.count <= 3, text[gap].contains(UInt8(ascii: ",")) else { return [] }
             return candidates[index + 1].filter { $0.isCountry || $0.isFirstLevelDivision }
         }
+    }
+
+    /// The places a mention may name when a division or country follows it after a comma, as
+    /// in "Bakersfield, California": the division containing one of them is meant.
+    private func precedingContained(
+        _ mentions: [PlaceMention], candidates: [[GazetteerPlace]], text: UnsafeBufferPointer<UInt8>
+    ) -> [[GazetteerPlace]] {
+        mentions.indices.map { index in
+            guard index > 0, mentions[index - 1].bytes.upperBound <= mentions[index].bytes.lowerBound else { return [] }
+            let gap = mentions[index - 1].bytes.upperBound..<mentions[index].bytes.lowerBound
+            guard gap.count <= 3, text[gap].contains(UInt8(ascii: ",")) else { return [] }
+            return candidates[index - 1].filter { !$0.isCountry && !$0.isFirstLevelDivision && !$0.isContinent }
+        }
+    }
+
+    /// The other members of the list each mention is in ("Arizona, Utah, New York and
+    /// Wisconsin"; "Moscow and Beijing"): mentions joined by commas, "and" or "or", three or more
+    /// or joined by a conjunction, so that "Mosul, Iraq" is no list. By index of mention.
+    private func listMembers(_ mentions: [PlaceMention], text: UnsafeBufferPointer<UInt8>) -> [[Int]] {
+        // Whether the gap before mention i joins it to the one before, and with a conjunction.
+        var joins = [(joined: Bool, conjunction: Bool)](repeating: (false, false), count: mentions.count)
+        for index in mentions.indices.dropFirst()
+        where mentions[index - 1].sentence == mentions[index].sentence
+            && mentions[index - 1].bytes.upperBound <= mentions[index].bytes.lowerBound
+        {
+            let gap = text[mentions[index - 1].bytes.upperBound..<mentions[index].bytes.lowerBound]
+            guard gap.count <= 6 else { continue }
+            let words = gap.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C || $0 == 0x0A })
+                .map { String(decoding: $0, as: UTF8.self).lowercased() }
+            guard words.allSatisfy({ $0 == "and" || $0 == "or" }), words.count <= 1 else { continue }
+            joins[index] = (true, !words.isEmpty)
+        }
+        var members = [[Int]](repeating: [], count: mentions.count)
+        var start = 0
+        while start < mentions.count {
+            var end = start + 1
+            var conjunction = false
+            while end < mentions.count, joins[end].joined {
+                conjunction = conjunction || joins[end].conjunction
+                end += 1
+            }
+            if end - start >= 3 || (end - start == 2 && conjunction) {
+                for index in start..<end { members[index] = (start..<end).filter { $0 != index } }
+            }
+            start = end
+        }
+        return members
     }
 
     /// A candidate's weight in orders of magnitude of population. GeoNames dumps give many
@@ -124,7 +183,8 @@ public struct ToponymResolver: Sendable {
 
     private func choose(
         _ mention: PlaceMention, key: [UInt8], _ candidates: [GazetteerPlace], evidence: [String: Double],
-        container: [GazetteerPlace], neighbours: [GazetteerPlace]
+        container: [GazetteerPlace], contained: [GazetteerPlace], neighbours: [GazetteerPlace],
+        listKinds: [PlaceKind]
     ) -> ToponymResolution {
         guard !candidates.isEmpty else { return ToponymResolution(mention: mention, place: nil, confidence: 0) }
         // How likely the text is to be about each country: its mentions, smoothed.
@@ -140,15 +200,30 @@ public struct ToponymResolver: Sendable {
             if candidate.isCountry { score += 3 } else if candidate.isContinent { score += 2.5 }
             // Named so, not only known so among other names.
             if PlaceName.key(candidate.name).utf8.elementsEqual(key) { score += 0.7 }
-            // A division named like a big town in it ("Sao Paulo"): news means the town.
+            // A division named like a big town in it ("Sao Paulo") or like its country's capital
+            // ("Buenos Aires"): news means the town.
             if candidate.isFirstLevelDivision, mention.cue != .placeWord,
                 candidates.contains(where: {
-                    $0.featureClass == "P" && $0.country == candidate.country && $0.admin1 == candidate.admin1
-                        && $0.population >= 100_000
+                    $0.featureClass == "P" && $0.country == candidate.country
+                        && (($0.admin1 == candidate.admin1 && $0.population >= 100_000) || $0.featureCode == "PPLC")
                 })
             {
                 score -= 1.5
             }
+            // A capital, named bare, is the city or its government ("Moscow said", "talks in
+            // Buenos Aires"), not a town or division of its name.
+            if candidate.featureCode == "PPLC", mention.cue != .placeWord { score += 1 }
+            // "Bakersfield, California": the division that holds the place before it.
+            if candidate.isFirstLevelDivision || candidate.isCountry,
+                contained.contains(where: {
+                    $0.country == candidate.country && (candidate.isCountry || $0.admin1 == candidate.admin1)
+                })
+            {
+                score += 3
+            }
+            // Places listed together are of one kind: states with states, cities with cities.
+            let kind = PlaceKind(candidate)
+            if !listKinds.isEmpty, listKinds.filter({ $0 == kind }).count * 2 > listKinds.count { score += 2 }
             if !candidate.country.isEmpty { score += Self.countryWeight * (countryLog(candidate.country) - topLog) }
             if container.contains(where: {
                 $0.country == candidate.country && ($0.isCountry || $0.admin1 == candidate.admin1)
@@ -180,3 +255,20 @@ public struct ToponymResolver: Sendable {
 #elseif canImport(Darwin)
     import Darwin
 #endif
+
+/// What kind of place an entry is, for comparing places listed together.
+enum PlaceKind: Hashable, Sendable {
+    case country, division, town, other
+
+    init(_ place: GazetteerPlace) {
+        if place.isCountry {
+            self = .country
+        } else if place.isFirstLevelDivision {
+            self = .division
+        } else if place.featureClass == "P" {
+            self = .town
+        } else {
+            self = .other
+        }
+    }
+}

@@ -34,7 +34,8 @@ public struct TemporalTagger: Sendable {
         let calendar = TimexCalendar(anchor: anchor)
         for sentence in sentences {
             let lexemes = sentence.tokens.map { Lexeme(text, tokens[$0].range, lexicon) }
-            var parser = TimexParser(lexemes: lexemes, calendar: calendar, context: context)
+            var parser = TimexParser(
+                lexemes: lexemes, calendar: calendar, context: context, holidays: lexicon.holidays.holidays)
             var i = 0
             while i < lexemes.count {
                 guard lexemes[i].mayStartTimex, let parse = parser.parse(at: i) else {
@@ -70,11 +71,25 @@ public struct TemporalTagger: Sendable {
 /// is about ("a year earlier" then means that quarter a year before).
 struct DocumentTimeContext: Sendable {
     var lastQuarter: Int?
+    /// The last calendar date the text named, without its time of day (`1998-10-23`, `1998-10`,
+    /// `1998`): what "that day", "later that year" refer to.
+    var lastDate: String?
 
     mutating func remember(_ parse: TimexParse) {
         let bytes = Array(parse.value.utf8)
         if bytes.count == 7, bytes[4] == 0x2D, bytes[5] == UInt8(ascii: "Q"), bytes[6] >= 0x31, bytes[6] <= 0x34 {
             lastQuarter = Int(bytes[6] - 0x30)
+        }
+        // A year, month or day in digits; not a decade, week, quarter or season.
+        if parse.type == .date || parse.type == .time, bytes.count >= 4,
+            bytes[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        {
+            let date = bytes.prefix { $0 != UInt8(ascii: "T") }
+            let isCalendar =
+                date.count == 4
+                || (date.count >= 7 && date[5] >= 0x30 && date[5] <= 0x39
+                    && (date.count == 7 || date.count == 10))
+            if isCalendar { lastDate = String(decoding: date, as: UTF8.self) }
         }
     }
 }
@@ -103,6 +118,8 @@ struct Lexeme {
     var pastForm = false
     var isHyphen = false
     var isComma = false
+    /// The first word of a holiday's name ("Thanksgiving", "Good").
+    var startsHoliday = false
 
     init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ lexicon: TimeLexicon) {
         self.range = range
@@ -113,7 +130,14 @@ struct Lexeme {
             isComma = first == 0x2C
         }
         key = WordKey(text, range)
+        // "’s": the typographic apostrophe keys as the ASCII one.
+        if key == nil, range.count == 4, text[range.lowerBound] == 0xE2, text[range.lowerBound + 1] == 0x80,
+            text[range.lowerBound + 2] == 0x99, text[range.lowerBound + 3] | 0x20 == 0x73
+        {
+            key = FunctionWord.possessive
+        }
         word = lexicon.word(text, range)
+        if capitalized, let key, lexicon.holidays.firstWords.contains(key) { startsHoliday = true }
         if first >= 0x30 && first <= 0x39 {
             readNumber(text, range)
         } else if range.count > 4, text[range.lowerBound] | 0x20 == 0x6D, text[range.lowerBound + 1] | 0x20 == 0x69,
@@ -191,7 +215,8 @@ struct Lexeme {
     /// A cheap test before the grammar runs.
     var mayStartTimex: Bool {
         word != nil || digits != nil || decade != nil || ordinalNumber != nil || clock != nil || date != nil
-            || key == FunctionWord.the || key == FunctionWord.fiscal || key == FunctionWord.at
+            || startsHoliday || key == FunctionWord.the || key == FunctionWord.fiscal || key == FunctionWord.at
+            || key == FunctionWord.that
     }
 }
 
@@ -235,5 +260,14 @@ enum FunctionWord {
     static let most = WordKey("most")
     static let and = WordKey("and")
     static let percent = WordKey("%")
+    static let that = WordKey("that")
+    static let same = WordKey("same")
+    static let couple = WordKey("couple")
+    static let following = WordKey("following")
+    static let previous = WordKey("previous")
+    static let preceding = WordKey("preceding")
+    static let full = WordKey("full")
+    static let ended = WordKey("ended")
+    static let ending = WordKey("ending")
     static let dollar = WordKey("$")
 }

@@ -65,15 +65,19 @@ struct TimeWord: Sendable, Hashable {
 /// The words of `time-words-en.txt`, looked up straight from token bytes.
 struct TimeLexicon: Sendable {
     private var words: [WordKey: TimeWord] = [:]
+    /// Named days ("Christmas", "Thanksgiving Day"), from `time-holidays-en.txt`.
+    private(set) var holidays = HolidayTable()
 
     static let fileName = "time-words-en.txt"
 
-    /// Loads the shipped list.
+    /// Loads the shipped lists.
     init() throws {
         try self.init(text: ResourceLocator.text(Self.fileName, module: "TribuneCoding", sourceFile: #filePath))
+        holidays = try HolidayTable.shipped()
     }
 
-    init(text: String) throws {
+    init(text: String, holidays: HolidayTable = HolidayTable()) throws {
+        self.holidays = holidays
         for (number, line) in DataFile.entries(text).enumerated() {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard fields.count == 3, let key = WordKey(fields[0]) else {
@@ -117,7 +121,8 @@ struct TimeLexicon: Sendable {
 }
 
 struct TimeLexiconError: Error, CustomStringConvertible {
+    var file = TimeLexicon.fileName
     var line: String
     var reason: String
-    var description: String { "\(TimeLexicon.fileName): \(reason): \(line)" }
+    var description: String { "\(file): \(reason): \(line)" }
 }

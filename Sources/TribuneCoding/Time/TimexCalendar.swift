@@ -137,9 +137,10 @@ struct TimexCalendar: Sendable {
             case .past: offset = -((today - weekday + 7) % 7)
             // "will meet Monday" written on a Monday is most often that day.
             case .future: offset = (weekday - today + 7) % 7
+            // Without a tense to go by: the last six days, or tomorrow.
             case .nearest:
                 offset = -((today - weekday + 7) % 7)
-                if offset < -3 { offset += 7 }
+                if offset < -5 { offset += 7 }
             }
         }
         return anchor.adding(days: offset).description
@@ -164,6 +165,18 @@ struct TimexCalendar: Sendable {
         case .future: return -45..<320
         case .nearest: return -250..<115
         }
+    }
+
+    /// A holiday without a year: the occurrence in the window the tense allows, as for a
+    /// month and day.
+    func holiday(_ holiday: Holiday, direction: TimeDirection) -> String {
+        guard let anchor else {
+            guard let fixed = holiday.fixedMonthDay else { return "XXXX-XX-XX" }
+            return "XXXX-\(Format.pad(fixed.month, 2))-\(Format.pad(fixed.day, 2))"
+        }
+        let window = Self.dayWindow(direction)
+        let days = [anchor.year, anchor.year - 1, anchor.year + 1].map { holiday.date(in: $0) }
+        return (days.first { window.contains($0.daysSinceEpoch - anchor.daysSinceEpoch) } ?? days[0]).description
     }
 
     private static let seasonStart = ["SP": 3, "SU": 6, "FA": 9, "WI": 12]

@@ -24,6 +24,8 @@ struct TimexParser {
     let lexemes: [Lexeme]
     let calendar: TimexCalendar
     var context: DocumentTimeContext
+    /// Named days, longest names first.
+    var holidays: [Holiday] = []
 
     private typealias F = FunctionWord
 
@@ -107,6 +109,9 @@ struct TimexParser {
     private func count(_ i: Int) -> (value: Int?, end: Int)? {
         guard let lexeme = token(i) else { return nil }
         if let value = lexeme.digits, lexeme.digitCount <= 4 { return (value, i + 1) }
+        // "a couple of", "couple of"
+        let couple = isKey(i, F.a) ? i + 1 : i
+        if isKey(couple, F.couple) { return (2, isKey(couple + 1, F.of) ? couple + 2 : couple + 1) }
         if isKey(i, F.a), let next = word(i + 1), next.number == -1 {  // "a few"
             return (nil, i + 2)
         }
@@ -181,6 +186,9 @@ struct TimexParser {
         consider(century(i))
         consider(weekend(i))
         consider(yearEarlier(i))
+        consider(wholeYear(i))
+        consider(anaphoric(i))
+        consider(holiday(i))
         return best
     }
 
@@ -288,9 +296,9 @@ struct TimexParser {
         if let date = monthDate(j) ?? dayMonth(j) {
             return TimexParse(end: date.end, .date, date.value, relative: date.relative)
         }
-        // News reports weekdays mostly in the past: without a future cue, the last one.
-        let tense = direction(at: i)
-        let value = calendar.namedWeekday(weekday, shift: nil, direction: tense == .future ? .future : .past)
+        // News reports weekdays mostly in the past; without any tense cue, the last six days or
+        // tomorrow.
+        let value = calendar.namedWeekday(weekday, shift: nil, direction: direction(at: i))
         if let daypart = word(j)?.daypart {
             j += 1
             return TimexParse(end: j, .time, value + "T" + daypart, relative: true)
@@ -364,11 +372,15 @@ struct TimexParser {
         let article = isKey(j, F.the)
         if article { j += 1 }
         guard var deictic = word(j)?.deictic else { return nil }
+        // "the following year", "the previous Friday": counted from the date the text named last.
+        let fromLastDate = article && (isKey(j, F.following) || isKey(j, F.previous) || isKey(j, F.preceding))
         j += 1
         if deictic == "this", word(j)?.deictic == "past" {  // "this past spring"
             deictic = "last"
             j += 1
         }
+        // "the current fiscal year", "last fiscal year"
+        if isKey(j, F.fiscal), word(j + 1)?.unit != nil { j += 1 }
         if deictic == "latest" {
             guard isKey(j, WordKey("quarter")) || isKey(j, WordKey("period")) else { return nil }
             return TimexParse(end: j + 1, .date, calendar.quarter(-1), relative: true)
@@ -380,6 +392,7 @@ struct TimexParser {
         default: shift = -1
         }
         let tense = direction(at: i)
+        let calendar = fromLastDate ? lastDateCalendar(for: word(j)?.unit ?? .day) ?? self.calendar : self.calendar
         if let month = month(j) {
             return TimexParse(
                 end: j + 1, .date, calendar.namedMonth(month, shift: shift, direction: tense), relative: true)
@@ -407,10 +420,99 @@ struct TimexParser {
         return TimexParse(end: j + 1, .date, value, relative: true)
     }
 
+    /// A calendar anchored on the date the text named last, when that date is precise enough to
+    /// count `unit`s from.
+    private func lastDateCalendar(for unit: TimeUnit) -> TimexCalendar? {
+        guard let last = context.lastDate.map({ Array($0.utf8) }), last.count >= 4 else { return nil }
+        func number(_ range: Range<Int>) -> Int {
+            last[range].reduce(0) { $0 * 10 + Int($1) - 0x30 }
+        }
+        let needed: Int
+        switch unit {
+        case .year, .decade, .century: needed = 4
+        case .month, .quarter: needed = 7
+        default: needed = 10
+        }
+        guard last.count >= needed else { return nil }
+        let date = CalendarDate(
+            year: number(0..<4), month: last.count >= 7 ? number(5..<7) : 1, day: last.count >= 10 ? number(8..<10) : 1)
+        return TimexCalendar(anchor: date)
+    }
+
     /// "the weekend".
     private func weekend(_ i: Int) -> TimexParse? {
         guard isKey(i, F.the), word(i + 1)?.unit == .weekend, !isPlural(i + 1) else { return nil }
         return TimexParse(end: i + 2, .date, calendar.weekend(direction: direction(at: i)), relative: true)
+    }
+
+    /// "the year", "the full year", "the fiscal year": the anchor's year; a stretch of a year
+    /// when the sentence says when it ended ("for the year ended March 31").
+    private func wholeYear(_ i: Int) -> TimexParse? {
+        guard isKey(i, F.the) else { return nil }
+        var j = i + 1
+        if isKey(j, F.full) || isKey(j, F.fiscal) { j += 1 }
+        guard isKey(j, F.year), token(j + 1)?.isHyphen != true, !isKey(j + 1, F.possessive) else { return nil }
+        if isKey(j + 1, F.ended) || isKey(j + 1, F.ending) {
+            return TimexParse(end: j + 1, .duration, "P1Y", relative: false)
+        }
+        return TimexParse(end: j + 1, .date, calendar.year(0), relative: true)
+    }
+
+    /// "that day", "later that year", "the same day", "that night": the date the text named
+    /// last, at the unit's granularity; the anchor's when it named none.
+    private func anaphoric(_ i: Int) -> TimexParse? {
+        var j = i
+        if isKey(j, F.that) {
+            j += 1
+        } else if isKey(j, F.the), isKey(j + 1, F.same) {
+            j += 2
+        } else {
+            return nil
+        }
+        guard let word = word(j), !isPlural(j), token(j + 1)?.isHyphen != true else { return nil }
+        let last = context.lastDate.map { Array($0.utf8) } ?? []
+        func prefix(_ count: Int) -> String? {
+            last.count >= count ? String(decoding: last.prefix(count), as: UTF8.self) : nil
+        }
+        if let daypart = word.daypart {
+            return TimexParse(end: j + 1, .time, (prefix(10) ?? calendar.day(0)) + "T" + daypart, relative: true)
+        }
+        let value: String?
+        switch word.unit {
+        case .day: value = prefix(10) ?? calendar.day(0)
+        case .month: value = prefix(7) ?? calendar.month(0)
+        case .year: value = prefix(4) ?? calendar.year(0)
+        case .week:
+            if let day = prefix(10).flatMap(CalendarDate.init(iso:)) {
+                let week = day.isoWeek
+                value = "\(TimexFormat.pad(week.year, 4))-W\(TimexFormat.pad(week.week, 2))"
+            } else {
+                value = calendar.week(0)
+            }
+        default: value = nil
+        }
+        guard let value else { return nil }
+        return TimexParse(end: j + 1, .date, value, relative: true)
+    }
+
+    /// "Christmas", "Thanksgiving Day", "Good Friday 1998": the day of the year the clause's
+    /// tense points to, or of the year given.
+    private func holiday(_ i: Int) -> TimexParse? {
+        guard lexemes[i].startsHoliday else { return nil }
+        guard
+            let holiday = holidays.first(where: { holiday in
+                holiday.words.indices.allSatisfy { key(i + $0) == holiday.words[$0] }
+            })
+        else { return nil }
+        var end = i + holiday.words.count
+        if token(end)?.isComma == true || isKey(end, F.of), let year = year(end + 1, strict: false) {
+            return TimexParse(end: end + 2, .date, holiday.date(in: year).description, relative: false)
+        }
+        if let year = year(end, strict: false) {
+            return TimexParse(end: end + 1, .date, holiday.date(in: year).description, relative: false)
+        }
+        end = i + holiday.words.count
+        return TimexParse(end: end, .date, calendar.holiday(holiday, direction: direction(at: i)), relative: true)
     }
 
     /// "year-earlier", "the year-ago quarter", "the year-earlier third quarter".
@@ -489,9 +591,10 @@ struct TimexParser {
         // "three-quarters" is a fraction; "52 years old", "a 52-year-old" an age.
         if hyphenated && unit == .quarter && isPlural(k) { return nil }
         if isKey(k + 1, F.old) || (token(k + 1)?.isHyphen == true && isKey(k + 2, F.old)) { return nil }
-        // "the last few months", "the coming weeks": some time before or after the anchor.
-        if count.value == nil, let deictic {
-            return TimexParse(end: k + 1, .date, deictic == "next" ? "FUTURE_REF" : "PAST_REF", relative: false)
+        // "the next few days", "the past several weeks": a stretch of unknown length, as TimeML
+        // writes it (`PXD`), whichever way it points.
+        if count.value == nil, deictic != nil {
+            return TimexParse(end: k + 1, .duration, unit.duration(nil), relative: false)
         }
         // "$5 a year", "twice a week": a rate, not a stretch.
         if isKey(j, F.a) || isKey(j, F.an), j == i, token(i - 1)?.digits != nil || isKey(i - 1, WordKey("twice")) {

@@ -26,11 +26,47 @@ public enum DocumentSummary {
             ("places", document.places.count), ("counts", document.counts.count),
         ]
         lines.append("found:      " + counted.map { "\($0.1) \($0.0)" }.joined(separator: ", "))
+        let names = Dictionary(document.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        if !document.events.isEmpty {
+            lines.append("events:")
+            for event in document.events { lines.append("  " + line(event, in: document, names: names)) }
+        }
+        if !document.quotes.isEmpty {
+            lines.append("quotes:")
+            for quote in document.quotes {
+                let speaker = quote.speaker.flatMap { names[$0] } ?? quote.speakerText ?? "(no speaker)"
+                lines.append("  \(quote.id) \(quote.kind.rawValue) · \(speaker): \"\(clip(quote.text, 80))\"")
+            }
+        }
         lines.append("")
         for (i, sentence) in document.sentences.enumerated() {
             lines.append("  [\(i)] \(document.text.slice(sentence))")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "V3 Pakistani forces [PAKMIL] —190 ASSAULT→ Uzbek militants [UZBREB] · claimed by … · 2007 · «killed»"
+    private static func line(_ event: Event, in document: Document, names: [String: String]) -> String {
+        func actor(_ id: String?, _ code: String?) -> String {
+            let name = id.flatMap { names[$0] }
+            switch (name, code) {
+            case (let name?, let code?): return "\(name) [\(code)]"
+            case (let name?, nil): return name
+            case (nil, let code?): return "[\(code)]"
+            case (nil, nil): return "—"
+            }
+        }
+        var parts = [
+            "\(event.id) \(actor(event.source, event.sourceCode)) —\(event.cameo)"
+                + (event.plover.map { " \($0.type)" } ?? "") + "→ \(actor(event.target, event.targetCode))"
+        ]
+        if event.modality != .asserted {
+            parts.append(event.modality.rawValue + (event.attribution.flatMap { names[$0] }.map { " by \($0)" } ?? ""))
+        }
+        if let date = event.date { parts.append(date) }
+        if let place = event.place.flatMap({ names[$0] }) { parts.append("in " + place) }
+        parts.append("«\(document.text.slice(event.trigger))»")
+        return parts.joined(separator: " · ")
     }
 
     private static func clip(_ text: String, _ length: Int) -> String {

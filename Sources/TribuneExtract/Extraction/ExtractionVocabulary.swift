@@ -16,7 +16,11 @@ final class ExtractionVocabulary: Sendable {
     let siteTypes: Set<String>
     /// Phrases that introduce a byline, as lower-case words.
     let bylineLeads: [[String]]
+    /// The first words of `bylineLeads`, as lower-case UTF-8.
+    let bylineFirstWords: Set<[UInt8]>
     let notAuthors: Set<String>
+    /// Words that introduce a visible publication date, as lower-case UTF-8.
+    let datelineLeads: Set<[UInt8]>
     /// Path segments that lead to an author's page (`/author/jane-doe`), lower case.
     let authorPaths: Set<String>
     /// Words of class and id names that mark where a byline's name stands, lower case.
@@ -50,14 +54,16 @@ final class ExtractionVocabulary: Sendable {
         }
         metaFields = fields.filter {
             ![
-                "article-type", "site-type", "byline", "not-author", "author-path", "author-class",
+                "article-type", "site-type", "byline", "not-author", "author-path", "author-class", "dateline",
             ].contains($0.key)
         }
         articleTypes = fields["article-type"] ?? []
         siteTypes = Set(fields["site-type"] ?? [])
         bylineLeads = (fields["byline"] ?? []).map { $0.split(separator: " ").map(String.init) }
             .sorted { $0.count > $1.count }
+        bylineFirstWords = Set(bylineLeads.compactMap { $0.first.map { Array($0.utf8) } })
         notAuthors = Set(fields["not-author"] ?? [])
+        datelineLeads = Set((fields["dateline"] ?? []).map { Array($0.utf8) })
         authorPaths = Set(fields["author-path"] ?? [])
         authorClasses = Set(fields["author-class"] ?? [])
         var months: [String: Int] = [:]

@@ -42,8 +42,15 @@ public struct HTMLExtractor: Sendable {
         article.title = analysis.title
         article.site = analysis.metadata.site
         let top = Self.leadingBlocks(decision, segmentation).map { segmentation.text($0) }
-        article.authors = analysis.metadata.authors(bylines: top)
-        article.published = analysis.metadata.published(nearTitle: top)
+        article.authors = analysis.metadata.authors(bylines: top) {
+            bylineCandidates(segmentation)
+        }
+        article.published = analysis.metadata.published(
+            nearTitle: top,
+            nearHeadline: {
+                Self.headlineBlocks(decision, segmentation, title: analysis.title).map { segmentation.text($0) }
+            },
+            datelines: { blocks(ledBy: vocabulary.datelineLeads, in: segmentation) })
         // A byline the body still holds before its first paragraph ("By Jane Doe and John Roe")
         // is metadata, not article text.
         if !article.authors.isEmpty {
@@ -142,6 +149,59 @@ public struct HTMLExtractor: Sendable {
         }
         if HTMLCharset.byteOrderMark(bytes) != nil || HTMLCharset.guessUTF16(bytes) != nil { return nil }
         return TextDecoding.binaryKind(bytes).map { "binary data (\($0)), not HTML" }
+    }
+
+    /// Short blocks anywhere on the page that begin with a byline's first word ("Written",
+    /// "Author:"), each with the block after it: the page's author boxes. A byte test picks them,
+    /// so that no other block's text is built.
+    func bylineCandidates(_ segmentation: BlockSegmentation) -> [(text: String, next: String?)] {
+        blocks(ledBy: vocabulary.bylineFirstWords, in: segmentation)
+    }
+
+    /// Short blocks whose first word (lower case, before a space or colon) is one of `words`,
+    /// each with the block after it.
+    func blocks(ledBy words: Set<[UInt8]>, in segmentation: BlockSegmentation) -> [(text: String, next: String?)] {
+        let blocks = segmentation.blocks
+        var found: [(text: String, next: String?)] = []
+        var word: [UInt8] = []
+        for (k, block) in blocks.enumerated() where block.words <= 12 {
+            word.removeAll(keepingCapacity: true)
+            for byte in segmentation.bytes[block.range] {
+                if byte == 0x20 || byte == UInt8(ascii: ":") || word.count > 16 { break }
+                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            guard words.contains(word) else { continue }
+            found.append((segmentation.text(block), k + 1 < blocks.count ? segmentation.text(blocks[k + 1]) : nil))
+        }
+        return found
+    }
+
+    /// The short blocks around the headline (or, without it, the article's first block), nearest
+    /// first and those after it before those above: where a page writes its date when no
+    /// metadata does ("Last updated: Dec 12, 2025" above the headline, "23.07.2025 · 6 min read"
+    /// under the byline).
+    static func headlineBlocks(
+        _ decision: MainContent.Decision, _ segmentation: BlockSegmentation, title: String?
+    ) -> [Int] {
+        let blocks = segmentation.blocks
+        var anchor = decision.body.first
+        if let title {
+            let key = Array(title.utf8)
+            let limit = min(blocks.count, (decision.body.first ?? 0) + 40)
+            if let found = (0..<limit).first(where: { segmentation.bytes[blocks[$0].range].elementsEqual(key) }) {
+                anchor = found
+            }
+        }
+        guard let anchor else { return [] }
+        // Sixteen blocks below, eight above, taken in turn.
+        var order: [Int] = []
+        for distance in 1...16 {
+            for k in distance <= 8 ? [anchor + distance, anchor - distance] : [anchor + distance]
+            where k >= 0 && k < blocks.count && blocks[k].words <= 12 {
+                order.append(k)
+            }
+        }
+        return order
     }
 
     /// The short blocks around the start of the article, where bylines and dates stand: those

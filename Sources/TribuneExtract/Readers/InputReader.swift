@@ -88,7 +88,9 @@ public struct InputReader: Sendable {
     static let decompressedLimit = 1 << 30
     private static let warcSignature = Array("WARC/".utf8)
 
-    private func read(bytes: [UInt8], uri: String, name: String, _ body: (InputItem) throws -> Void) rethrows {
+    /// Reads bytes already in memory as a file named `name` (its extension tells the container
+    /// when the bytes do not), each source named by `uri`.
+    public func read(bytes: [UInt8], uri: String, name: String, _ body: (InputItem) throws -> Void) rethrows {
         let lower = name.lowercased()
         let container: Container
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
@@ -170,7 +172,7 @@ public struct InputReader: Sendable {
     }
 
     /// Turns a JSON record into a source, or a failure naming where the record was.
-    static func source(record: JSONValue, uri: String, position: String) -> InputItem {
+    public static func source(record: JSONValue, uri: String, position: String) -> InputItem {
         guard let object = record.object else {
             return .failure(AnalysisError(uri: "\(uri) (\(position))", reason: "a record must be a JSON object"))
         }

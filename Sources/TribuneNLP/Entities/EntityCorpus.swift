@@ -22,12 +22,19 @@ public struct EntitySentence: Hashable, Sendable {
     public var ignored: [Range<Int>]
     /// The document the sentence comes from.
     public var document: String
+    /// Whether the corpus annotated this sentence's entities at all. MEANTIME marks entities
+    /// only in each article's title and first sentences; a score over the rest would count
+    /// every name there as spurious.
+    public var annotated: Bool
 
-    public init(words: [String], spans: [EntitySpan], ignored: [Range<Int>] = [], document: String = "") {
+    public init(
+        words: [String], spans: [EntitySpan], ignored: [Range<Int>] = [], document: String = "", annotated: Bool = true
+    ) {
         self.words = words
         self.spans = spans
         self.ignored = ignored
         self.document = document
+        self.annotated = annotated
     }
 }
 
@@ -168,10 +175,20 @@ public enum EntityCorpus {
     ///
     /// A person's name also loses the words before it that `leading` lists (lower case: titles,
     /// nationality adjectives), so "Australian Prime Minister John Howard" is "John Howard".
-    public static func meantime(_ xml: String, file: String, leading: Set<String> = []) throws -> [EntitySentence] {
+    /// A pre-modifying name that `adjectives` lists ("German" in "German carmaker") is a
+    /// nationality, which CoNLL-style scores do not count as a place: it becomes ignored.
+    ///
+    /// MEANTIME annotates entities and events only in the title and the first sentences of each
+    /// article (NewsReader guidelines); sentences after the last one with any entity or event
+    /// mention are marked not ``EntitySentence/annotated``.
+    public static func meantime(
+        _ xml: String, file: String, leading: Set<String> = [], adjectives: Set<String> = []
+    ) throws -> [EntitySentence] {
         var tokens: [(id: String, sentence: Int, text: String)] = []
         var mentions: [String: (type: String, anchors: [String])] = [:]
         var currentMention: String?
+        var inMarkable = false
+        var markedTokens = Set<String>()
         var entityTypes: [String: String] = [:]
         var refersSources: [String] = []
         var refersTarget: String?
@@ -198,12 +215,18 @@ public enum EntityCorpus {
                 guard let id = attribute(tag, "m_id") else { continue }
                 mentions[id] = (attribute(tag, "syntactic_type") ?? "", [])
                 currentMention = tag.hasSuffix("/") ? nil : id
+                inMarkable = currentMention != nil
             case "/ENTITY_MENTION":
                 currentMention = nil
+                inMarkable = false
+            case "EVENT_MENTION":
+                inMarkable = !tag.hasSuffix("/")
+            case "/EVENT_MENTION":
+                inMarkable = false
             case "token_anchor":
-                if let mention = currentMention, let id = attribute(tag, "t_id") {
-                    mentions[mention]?.anchors.append(id)
-                }
+                guard let id = attribute(tag, "t_id") else { continue }
+                if inMarkable { markedTokens.insert(id) }
+                if let mention = currentMention { mentions[mention]?.anchors.append(id) }
             case "ENTITY":
                 if let id = attribute(tag, "m_id"), let type = attribute(tag, "ent_type") { entityTypes[id] = type }
             case "REFERS_TO":
@@ -234,13 +257,26 @@ public enum EntityCorpus {
             position[token.id] = (at, sentences[at].words.count)
             sentences[at].words.append(token.text)
         }
-        for (id, mention) in mentions where mention.type == "NAM" || mention.type == "PRE.NAM" {
+        let lastAnnotated = markedTokens.compactMap { position[$0]?.sentence }.max() ?? -1
+        for index in sentences.indices { sentences[index].annotated = index <= lastAnnotated }
+        // Nested mentions: the innermost names first ("[JSA Research] analyst [Paul Nesbit]"
+        // inside a larger named mention), in a fixed order so the gold never depends on hashing.
+        let named = mentions.filter { $0.value.type == "NAM" || $0.value.type == "PRE.NAM" }.sorted {
+            ($0.value.anchors.count, Int($0.key) ?? 0, $0.key) < ($1.value.anchors.count, Int($1.key) ?? 0, $1.key)
+        }
+        for (id, mention) in named {
             let places = mention.anchors.compactMap { position[$0] }
             guard let first = places.first, places.allSatisfy({ $0.sentence == first.sentence }) else { continue }
             let words = places.map(\.word)
             guard let low = words.min(), let high = words.max() else { continue }
             let type = links[id].flatMap { entityTypes[$0] }
             let sentence = first.sentence
+            if mention.type == "PRE.NAM",
+                (low...high).allSatisfy({ adjectives.contains(sentences[sentence].words[$0].lowercased()) })
+            {
+                sentences[sentence].ignored.append(low..<high + 1)
+                continue
+            }
             switch type {
             case "PER", "ORG", "LOC":
                 guard var name = lastName(sentences[sentence].words, low..<high + 1) else { continue }

@@ -28,9 +28,15 @@ struct EntityLabels: Sendable, Hashable {
         return "\(prefix)-\(types[type(of: label)].rawValue)"
     }
 
+    /// Whether `label` begins or continues a span that a later label must close.
+    @inline(__always)
+    func opens(_ label: Int) -> Bool {
+        label != Self.outside && (label - 1) % 4 <= Place.inside.rawValue
+    }
+
     /// Whether `label` may follow `previous` (`O` before the first word).
     func allowed(_ label: Int, after previous: Int) -> Bool {
-        let open = previous != Self.outside && [.begin, .inside].contains(place(of: previous))
+        let open = opens(previous)
         if label == Self.outside { return !open }
         let place = place(of: label)
         if open {

@@ -136,22 +136,52 @@ public struct EntityRecognizer: Sendable {
     func bestAllowed(_ scores: UnsafeMutableBufferPointer<Int32>, after previous: Int, last: Bool) -> Int {
         var best = -1
         for candidate in 0..<scores.count where labels.allowed(candidate, after: previous) {
-            if last, candidate != EntityLabels.outside,
-                [.begin, .inside].contains(labels.place(of: candidate))
-            {
-                continue
-            }
+            if last, candidate != EntityLabels.outside, labels.opens(candidate) { continue }
             if best < 0 || scores[candidate] > scores[best] { best = candidate }
         }
         return max(best, 0)
     }
 
-    /// GPE for listed places; NORP for nationality words outside names.
+    /// Tidies the model's spans by rules that hold for names in general, then types them from
+    /// the gazetteer: GPE for listed places; NORP for nationality words outside names.
+    ///
+    /// - A name never ends in a lower-case word ("Tohir Yuldash as"): such words are trimmed.
+    /// - A leading nationality word before a name the gazetteer lists ("Uzbek | Islamic
+    ///   Movement of Uzbekistan") is a NORP of its own, unless the gazetteer lists the whole span;
+    ///   the name takes the gazetteer's type when the model's is not among them.
     private func refine(
         _ spans: inout [EntitySpan], text: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>,
         scratch: Scratch
     ) {
         let norms = scratch.attributes.words.map(\.norm)
+        func isLowercaseWord(_ token: Int) -> Bool {
+            let bytes = text[tokens[token].range]
+            return !bytes.isEmpty && bytes.allSatisfy { (0x61...0x7A).contains($0) }
+        }
+        func bits(_ words: Range<Int>) -> UInt8 { gazetteer.bits(norms[words.lowerBound + 2..<words.upperBound + 2]) }
+        var split: [EntitySpan] = []
+        for index in spans.indices {
+            while spans[index].words.count > 1, isLowercaseWord(spans[index].words.upperBound - 1) {
+                spans[index].words = spans[index].words.lowerBound..<spans[index].words.upperBound - 1
+            }
+            let words = spans[index].words
+            let nationality = EntityGazetteer.bit(.nationality)
+            guard words.count > 1, bits(words.lowerBound..<words.lowerBound + 1) & nationality != 0, bits(words) == 0
+            else { continue }
+            let rest = words.lowerBound + 1..<words.upperBound
+            let restBits = bits(rest)
+            guard restBits != 0 else { continue }
+            split.append(EntitySpan(words: words.lowerBound..<words.lowerBound + 1, type: .nationality))
+            spans[index].words = rest
+            if restBits & EntityGazetteer.bit(spans[index].type) == 0,
+                let type = [Entity.Kind.organization, .person, .geopolitical, .location].first(where: {
+                    restBits & EntityGazetteer.bit($0) != 0
+                })
+            {
+                spans[index].type = type
+            }
+        }
+        spans += split
         for index in spans.indices where spans[index].type == .location {
             let words = spans[index].words
             let bits = gazetteer.bits(norms[words.lowerBound + 2..<words.upperBound + 2])

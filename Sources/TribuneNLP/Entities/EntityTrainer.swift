@@ -187,10 +187,10 @@ public struct EntityScorer: Sendable {
         var found = Set<String>()
         for span in predicted {
             let group = Self.group(span.type)
-            guard scored.contains(group), !sentence.ignored.contains(where: { $0.overlaps(span.words) }) else {
-                continue
-            }
             let key = "\(span.words.lowerBound):\(span.words.upperBound):\(group)"
+            guard scored.contains(group),
+                goldSet.contains(key) || !sentence.ignored.contains(where: { $0.overlaps(span.words) })
+            else { continue }
             byGroup[group, default: Counts()].predicted += 1
             if goldSet.contains(key) {
                 byGroup[group, default: Counts()].correct += 1

@@ -8,9 +8,13 @@ import Foundation
 /// looked up in a small codebook of integers that scores add up. An entry is a class and its
 /// weight's code in 16 bits. A feature is known by a 32-bit key (the top half of its scrambled
 /// hash): two features of a model share a key once in a few billion pairs, and the rarer of the
-/// two is dropped. Lookups go through one open-addressing table of 64-bit slots, each holding
-/// the key, the number of entries and where they start; scoring a feature costs one probe and
-/// one short run of entries. The table is rebuilt from the keys when a model file is read.
+/// two is dropped.
+///
+/// Lookups go through one open-addressing table of 64-bit slots built when the model is read:
+/// each slot holds a key and, for the most common rows of one or two entries, the entries
+/// themselves; a longer row's slot says where its entries start in a separate pool. So most
+/// features cost one memory access, and ``score(_:count:into:)`` first reads the slots of all
+/// its features, one independent load each, so that the processor overlaps their cache misses.
 struct LinearModel: Sendable {
     /// One feature's weights, as training produces them.
     struct Row {
@@ -27,23 +31,33 @@ struct LinearModel: Sendable {
     private let keys: [UInt32]
     private let lengths: [UInt8]
     private let entries: [UInt16]
+    /// `key << 32 | payload`, 0 when empty. The payload is the row's one or two entries (a
+    /// missing second one is ``Self/noEntry``), or, for a longer row, ``Self/longRow`` in the low
+    /// byte and above it where the row starts in ``pool``.
     private let slots: [UInt64]
-    private let mask: Int
+    /// Rows of three or more entries: the number of entries, then the entries.
+    private let pool: [UInt16]
+    /// The number of slots; a key's first slot is `key × capacity >> 32`.
+    private let capacity: Int
 
     var featureCount: Int { keys.count }
     var entryCount: Int { entries.count }
     /// Bytes the model takes in a file.
     var byteCount: Int { keys.count * 5 + entries.count * 2 + codebook.count * 4 }
 
-    /// The most entries a model holds: a slot keeps where a row starts in 24 bits.
-    static let maximumEntries = 1 << 24
+    /// The most entries a model holds: a slot keeps where a long row starts in 24 bits.
+    static let maximumEntries = (1 << 24) - (1 << 22)
+    /// The most classes a model has: class 255 marks a slot's missing or long entries.
+    static let maximumClasses = 255
+    private static let noEntry: UInt64 = 0xFFFF
+    private static let longRow: UInt64 = 0xFF
 
     /// A feature's key: the top half of its scrambled hash.
     @inline(__always)
     static func key(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: FeatureHash.finalize(hash) >> 32) }
 
     init(rows: [Row], classCount: Int) {
-        precondition(classCount <= 256, "a class is stored in 8 bits")
+        precondition(classCount <= Self.maximumClasses, "a class is stored in 8 bits")
         var smallest = Float.infinity
         var largest: Float = 0
         for row in rows {
@@ -102,48 +116,79 @@ struct LinearModel: Sendable {
         self.keys = keys
         self.lengths = lengths
         self.entries = entries
-        var capacity = 16
-        while capacity < keys.count * 2 { capacity <<= 1 }
-        let mask = capacity - 1
+        // At most 5 keys in 8 slots: linear probing then finds a key in about 2 probes, most
+        // within one cache line.
+        let capacity = max(16, keys.count + keys.count * 3 / 5)
+        var pool: [UInt16] = []
+        pool.reserveCapacity(entries.count / 2)
+        var slots = [UInt64](repeating: 0, count: capacity)
         var start = 0
-        self.slots = [UInt64](unsafeUninitializedCapacity: capacity) { slots, initialized in
-            slots.initialize(repeating: 0)
-            for index in keys.indices {
-                let key = keys[index]
-                let length = lengths[index]
-                var slot = Int(key) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                // Never 0: every row has at least one entry.
-                slots[slot] = UInt64(key) << 32 | UInt64(length) << 24 | UInt64(start)
-                start += Int(length)
+        for index in keys.indices {
+            let key = keys[index]
+            let length = Int(lengths[index])
+            let payload: UInt64
+            switch length {
+            case 1: payload = UInt64(entries[start]) | Self.noEntry << 16
+            case 2: payload = UInt64(entries[start]) | UInt64(entries[start + 1]) << 16
+            default:
+                payload = Self.longRow | UInt64(pool.count) << 8
+                pool.append(UInt16(length))
+                pool.append(contentsOf: entries[start..<start + length])
             }
-            initialized = capacity
+            var slot = Self.home(key, capacity)
+            while slots[slot] != 0 { slot = slot + 1 == capacity ? 0 : slot + 1 }
+            // Never 0: a row's entries have distinct classes, and a lone one is paired with `noEntry`.
+            slots[slot] = UInt64(key) << 32 | payload
+            start += length
         }
-        self.mask = mask
+        self.slots = slots
+        self.pool = pool
+        self.capacity = capacity
     }
+
+    /// The first slot to look for `key` in.
+    @inline(__always)
+    private static func home(_ key: UInt32, _ capacity: Int) -> Int { Int((UInt64(key) &* UInt64(capacity)) >> 32) }
 
     /// Adds the weights of `count` features into `scores` (in units of ``scale``).
     @inline(__always)
     func score(_ features: UnsafePointer<UInt64>, count: Int, into scores: UnsafeMutablePointer<Int32>) {
-        slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                codebook.withUnsafeBufferPointer { codebook in
-                    for index in 0..<count {
-                        let key = Self.key(features[index])
-                        var slot = Int(key) & mask
-                        while true {
-                            let found = slots[slot]
-                            if found == 0 { break }
-                            if UInt32(truncatingIfNeeded: found >> 32) == key {
-                                let start = Int(found & 0xFF_FFFF)
-                                let end = start + Int((found >> 24) & 0xFF)
-                                for entry in start..<end {
-                                    let packed = entries[entry]
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { first in
+            slots.withUnsafeBufferPointer { slots in
+                pool.withUnsafeBufferPointer { pool in
+                    codebook.withUnsafeBufferPointer { codebook in
+                        let capacity = capacity
+                        // Each feature's first slot: independent loads, whose misses overlap.
+                        for index in 0..<count {
+                            first[index] = slots[Self.home(Self.key(features[index]), capacity)]
+                        }
+                        for index in 0..<count {
+                            let key = UInt64(Self.key(features[index]))
+                            var found = first[index]
+                            if found >> 32 != key {
+                                guard found != 0 else { continue }
+                                var slot = Self.home(UInt32(key), capacity)
+                                repeat {
+                                    slot = slot + 1 == capacity ? 0 : slot + 1
+                                    found = slots[slot]
+                                } while found != 0 && found >> 32 != key
+                                guard found != 0 else { continue }
+                            }
+                            if found & 0xFF != Self.longRow {
+                                let entry = found & 0xFFFF
+                                scores[Int(entry & 0xFF)] &+= codebook[Int(entry >> 8)]
+                                let second = (found >> 16) & 0xFFFF
+                                if second != Self.noEntry {
+                                    scores[Int(second & 0xFF)] &+= codebook[Int(second >> 8)]
+                                }
+                            } else {
+                                let start = Int((found >> 8) & 0xFF_FFFF)
+                                let end = start + 1 + Int(pool[start])
+                                for entry in start + 1..<end {
+                                    let packed = pool[entry]
                                     scores[Int(packed & 0xFF)] &+= codebook[Int(packed >> 8)]
                                 }
-                                break
                             }
-                            slot = (slot + 1) & mask
                         }
                     }
                 }
@@ -167,7 +212,7 @@ struct LinearModel: Sendable {
         let keys: [UInt32] = try reader.readArray()
         let lengths: [UInt8] = try reader.readArray()
         let entries: [UInt16] = try reader.readArray()
-        guard codebook.count == 256, classCount <= 256, keys.count == lengths.count,
+        guard codebook.count == 256, classCount <= Self.maximumClasses, keys.count == lengths.count,
             !lengths.contains(0), lengths.reduce(0, { $0 + Int($1) }) == entries.count,
             entries.count <= Self.maximumEntries, zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }),
             entries.allSatisfy({ Int($0 & 0xFF) < classCount })

@@ -91,17 +91,31 @@ public struct Parser: Sendable {
         }
     }
 
-    /// The legal move with the highest score.
+    /// The legal move with the highest score (the first of equals, in move order).
     @inline(__always)
     private func best(_ scores: UnsafeMutableBufferPointer<Int32>, _ state: ArcEager) -> Int {
-        var best = -1
-        var bestScore = Int32.min
-        for move in 0..<moves.count where scores[move] > bestScore || best < 0 {
-            if state.isLegal(move, moves) {
+        // Legality depends on the kind of move only (and, for the root, on the label), so the
+        // scores are scanned kind by kind instead of asking each move.
+        let s = state.top
+        let hasWord = s != 0 && s != state.none
+        let root = moves.rootLabel
+        var best = ArcEager.Moves.shift
+        var bestScore = scores[best]
+        @inline(__always) func consider(_ move: Int) {
+            if scores[move] > bestScore {
                 best = move
                 bestScore = scores[move]
             }
         }
-        return max(0, best)
+        if hasWord && state.heads[s] >= 0 { consider(ArcEager.Moves.reduce) }
+        if hasWord && state.heads[s] < 0 {
+            for label in 0..<moves.labelCount where label != root { consider(moves.left(label)) }
+        }
+        if s == 0 {
+            if !state.rootHasChild { consider(moves.right(root)) }
+        } else if s != state.none {
+            for label in 0..<moves.labelCount where label != root { consider(moves.right(label)) }
+        }
+        return best
     }
 }

@@ -39,6 +39,10 @@ public enum ParserTrainer {
         options: Options = Options(), log: (String) -> Void = { _ in }
     ) -> Parser {
         let started = Date()
+        // Dev is tagged with the second pass on every word, so that the model chosen does not
+        // depend on the run-time ``Tagger/secondPassMargin``.
+        var tagger = tagger
+        tagger.secondPassMargin = .infinity
         let usable = sentences.filter { sentence in
             Projectivizer.isTree(sentence.words.map { $0.head ?? -1 })
         }

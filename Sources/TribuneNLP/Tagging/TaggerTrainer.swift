@@ -252,7 +252,11 @@ public enum TaggerTrainer {
         accuracy(tagger, TreebankCorpus(sentences))
     }
 
+    /// Scored with the second pass on every word, so that the model chosen does not depend on
+    /// the run-time ``Tagger/secondPassMargin``.
     static func accuracy(_ tagger: Tagger, _ corpus: TreebankCorpus) -> (upos: Double, xpos: Double) {
+        var tagger = tagger
+        tagger.secondPassMargin = .infinity
         let tags = tagCorpus(tagger, corpus)
         var upos = 0
         var xpos = 0

@@ -17,15 +17,41 @@ public enum StoreBenchmark {
         public var p95: Double
         public var rows: Double
         public var indexed: Bool
+        /// The plan the database chose for the first instance of the query, when the store tells.
+        public var plan: [String] = []
     }
 
     // MARK: Ingest
 
-    public struct IngestFigures: Sendable {
+    /// How fast a run went: documents per second of wall time, and CPU time (every thread of
+    /// the process, user and system) per document. On a machine other work shares, wall time
+    /// measures the share the scheduler gave; CPU time measures the work.
+    public struct Throughput: Sendable {
         public var documents: Int
-        public var pipelineDocsPerSecond: Double
-        public var ingestDocsPerSecond: Double
-        public var ratio: Double { pipelineDocsPerSecond > 0 ? ingestDocsPerSecond / pipelineDocsPerSecond : 0 }
+        public var seconds: Double
+        public var cpuSeconds: Double
+        public var documentsPerSecond: Double { seconds > 0 ? Double(documents) / seconds : 0 }
+        public var cpuMillisecondsPerDocument: Double { documents > 0 ? 1000 * cpuSeconds / Double(documents) : 0 }
+
+        /// The better of two runs of the same work: the faster wall time, the smaller CPU time.
+        public func best(_ other: Throughput?) -> Throughput {
+            guard let other else { return self }
+            return Throughput(
+                documents: documents, seconds: min(seconds, other.seconds),
+                cpuSeconds: min(cpuSeconds, other.cpuSeconds))
+        }
+    }
+
+    /// CPU seconds this process has used so far, every thread, user and system.
+    public static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// `count` distinct sources made from real pages: each page with a line of its own at the end
@@ -40,12 +66,13 @@ public enum StoreBenchmark {
         }
     }
 
-    /// Analyzes `sources` on `workers` threads, storing nothing; documents per second.
+    /// Analyzes `sources` on `workers` threads, storing nothing.
     public static func pipelineThroughput(_ sources: [SourceDocument], analyzer: any DocumentAnalyzer, workers: Int)
-        -> Double
+        -> Throughput
     {
         let next = Counter()
         let started = Date()
+        let cpu = processCPUSeconds()
         let group = DispatchGroup()
         for _ in 0..<max(1, workers) {
             group.enter()
@@ -59,15 +86,18 @@ public enum StoreBenchmark {
             }
         }
         group.wait()
-        return Double(sources.count) / Date().timeIntervalSince(started)
+        return Throughput(
+            documents: sources.count, seconds: Date().timeIntervalSince(started),
+            cpuSeconds: processCPUSeconds() - cpu)
     }
 
-    /// Ingests `sources` into `store` (which should be empty); documents per second.
+    /// Ingests `sources` into `store` (which should be empty).
     public static func ingestThroughput(
         _ sources: [SourceDocument], analyzer: any DocumentAnalyzer, store: any Store, workers: Int
-    ) throws -> Double {
+    ) throws -> Throughput {
         var options = IngestOptions()
         options.workers = workers
+        let cpu = processCPUSeconds()
         let summary = try Ingester(store: store, analyzer: analyzer, options: options).ingest { emit in
             for source in sources { try emit(.source(source)) }
         }
@@ -75,7 +105,7 @@ public enum StoreBenchmark {
             throw StoreError(
                 location: store.location, reason: "bench ingest stored \(summary.stored) of \(sources.count) documents")
         }
-        return Double(summary.stored) / summary.elapsed
+        return Throughput(documents: summary.stored, seconds: summary.elapsed, cpuSeconds: processCPUSeconds() - cpu)
     }
 
     // MARK: Queries
@@ -228,9 +258,11 @@ public enum StoreBenchmark {
         for (name, indexed, make) in kinds {
             var times: [Double] = []
             var rows = 0
+            var plan: [String] = []
             for i in 0..<(repetitions + 3) {
                 var query = make(&corpus)
                 query.limit = 100
+                if i == 0, let planning = store as? any QueryPlanning { plan = try planning.plan(query) }
                 let start = Date()
                 let found = try store.events(query)
                 let elapsed = Date().timeIntervalSince(start) * 1000
@@ -243,7 +275,7 @@ public enum StoreBenchmark {
             results.append(
                 Latency(
                     name: name, p50: percentile(times, 0.5), p95: percentile(times, 0.95),
-                    rows: Double(rows) / Double(repetitions), indexed: indexed))
+                    rows: Double(rows) / Double(repetitions), indexed: indexed, plan: plan))
         }
         return results
     }

@@ -5,6 +5,10 @@
 /// at commas, semicolons, "and" and "&"; parts that are no one's name are dropped — job titles
 /// and credentials ("Staff Writer", "MD"), the site's name, addresses, the words of
 /// `not-author` in `html-metadata.txt` ("Staff", "Editorial Team").
+///
+/// A page's own author field (JSON-LD `author`, `<meta name="author">`) is read literally: the
+/// name it states is the author, be it an organization, a desk or a handle ("Example News Desk",
+/// "jdoe"); only the splitting, credentials, addresses and placeholders ("None") go.
 struct AuthorNames {
     let vocabulary: ExtractionVocabulary
     let dates: DateReader
@@ -23,7 +27,9 @@ struct AuthorNames {
     static let connectors: Set<String> = ["and", "&", "und", "et", "y", "e", "en", "og", "och", "with"]
 
     /// The names in `raw`, or none.
-    func names(_ raw: String) -> [String] {
+    /// - Parameter literal: `raw` is an author field, not a visible byline: job words and the
+    ///   site's name stay part of the name.
+    func names(_ raw: String, literal: Bool = false) -> [String] {
         var text = raw.collapsingWhitespace
         guard !text.isEmpty, text.count <= 300 else { return [] }
         if text.hasPrefix("http") || text.hasPrefix("/") || text.hasPrefix("www.") { return [] }
@@ -73,13 +79,13 @@ struct AuthorNames {
                 kept.append(word)
             }
             if !kept.isEmpty && kept.allSatisfy(isDateWord) { continue }
-            while let last = kept.last, Self.roleWords.contains(last.lowercased().trimmingPunctuation) {
+            while !literal, let last = kept.last, Self.roleWords.contains(last.lowercased().trimmingPunctuation) {
                 kept.removeLast()
             }
-            while let first = kept.first, Self.roleWords.contains(first.lowercased().trimmingPunctuation) {
+            while !literal, let first = kept.first, Self.roleWords.contains(first.lowercased().trimmingPunctuation) {
                 kept.removeFirst()
             }
-            guard isName(kept) else { continue }
+            guard isName(kept, literal: literal) else { continue }
             let name = kept.joined(separator: " ").trimming(".:;,")
             if !names.contains(name) { names.append(name) }
         }
@@ -92,19 +98,21 @@ struct AuthorNames {
         return vocabulary.months[bare] != nil || vocabulary.cleanup.dateWords.contains(WordScanner.hash(bare))
     }
 
-    /// Whether words can be a person's name: one to five words, no address, not only job words
-    /// or credentials, not the site.
-    private func isName(_ words: [String]) -> Bool {
-        guard (1...5).contains(words.count) else { return false }
+    /// Whether words can be a person's name: one to five words (eight in a field), no address,
+    /// not only job words or credentials; in a byline, not the site.
+    private func isName(_ words: [String], literal: Bool) -> Bool {
+        guard (1...(literal ? 8 : 5)).contains(words.count) else { return false }
         let joined = words.joined(separator: " ")
         if joined.contains("@") || joined.contains("://") || joined.contains("www.") { return false }
         let lower = words.map { $0.lowercased().trimmingPunctuation }
-        if lower.allSatisfy({ vocabulary.notAuthors.contains($0) || Self.roleWords.contains($0) }) { return false }
         if vocabulary.notAuthors.contains(lower.joined(separator: " ")) { return false }
-        if siteNames.contains(joined.lowercased()) || siteNames.contains("the " + joined.lowercased()) { return false }
         // Credentials: "MD", "RD", "Ph.D.", "MS".
         if words.allSatisfy({ Self.isCredential($0) }) { return false }
         guard let first = words.first?.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        // Job words alone ("Staff Writer") name no one, in a field or a byline.
+        if lower.allSatisfy({ vocabulary.notAuthors.contains($0) || Self.roleWords.contains($0) }) { return false }
+        if literal { return true }
+        if siteNames.contains(joined.lowercased()) || siteNames.contains("the " + joined.lowercased()) { return false }
         // A single lower-case word is a handle or a stray word, not a byline name.
         if words.count == 1 && !first.properties.isUppercase { return false }
         return true
@@ -120,12 +128,18 @@ struct AuthorNames {
 extension String {
     /// Without punctuation at either end.
     var trimmingPunctuation: String {
-        trimming(".,;:!?()[]\"'“”‘’")
+        trimming(Self.punctuation)
     }
+
+    private static let punctuation = Set(".,;:!?()[]\"'“”‘’".unicodeScalars)
 
     /// Without white space, nor any of the characters of `set`, at either end.
     func trimming(_ set: String) -> String {
-        let unwanted = Set(set.unicodeScalars)
+        trimming(Set(set.unicodeScalars))
+    }
+
+    /// Without white space, nor any of `unwanted`, at either end.
+    func trimming(_ unwanted: Set<Unicode.Scalar>) -> String {
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

@@ -1,6 +1,6 @@
 /// Reads the dates pages write, as `YYYY-MM-DD`: ISO 8601 in metadata (`2025-09-04T10:00:00Z`),
 /// RFC 822 (`Thu, 04 Sep 2025 10:00:00 GMT`), dates in addresses (`/2025/09/04/`, `/20250904/`),
-/// and dates in text (`September 4, 2025`, `4 Sept. 2025`, `04.09.2025`, `9/4/2025`).
+/// and dates in text (`September 4, 2025`, `4 Sept. 2025`, `2023 Jan 7`, `04.09.2025`, `9/4/2025`).
 ///
 /// Month names come from the vocabulary (`month-names.txt`, several languages). Numeric dates
 /// with the day and month both ≤ 12 are read month first with `/` (US) and day first with `.`
@@ -151,6 +151,10 @@ struct DateReader: Sendable {
             separator(i + 3) == s, let d = number(i + 4), d.digits <= 2
         {
             return Self.format(year: first.value, month: m.value, day: d.value)
+        }
+        // YYYY Month D — "2023 Jan 7" (citation metadata).
+        if first.digits == 4, let month = token(i + 1).flatMap(month), let d = number(i + 2), d.digits <= 2 {
+            return Self.format(year: first.value, month: month, day: d.value)
         }
         // D Month YYYY — "4 September 2025", "4. September 2025", "4th Sept. 2025", "4 de septiembre de 2025".
         if first.digits <= 2 {

@@ -15,17 +15,23 @@ struct TitleChooser {
     func choose(near contentStart: Int?) -> String? {
         let others = (metaTitles + [titleTag].compactMap { $0 }).map(Self.key).filter { !$0.isEmpty }
         let site = siteName.map(Self.key)
+        // The part of `<title>` that a separator sets after the headline names the site or the
+        // section ("A brief intro to git • Jane Doe"): an `h1` that is only that is no headline.
+        let siteParts = Set(titleTag.map(Self.trailingParts) ?? [])
         let headings = self.headings.filter { heading in
             let key = Self.key(heading.text)
-            return !key.isEmpty && key != site && heading.text.count <= 400
+            return !key.isEmpty && key != site && !siteParts.contains(key) && heading.text.count <= 400
         }
         for heading in headings where heading.level == 1 || headings.allSatisfy({ $0.level > 1 }) {
             let key = Self.key(heading.text)
             if others.contains(where: { Self.agree(key, $0) }) { return heading.text }
         }
+        // A heading of two words that no other title repeats is a section's name ("Our Blog")
+        // more often than a headline, when the page has another title to offer.
+        let least = others.isEmpty ? 2 : 3
         if let contentStart, !headings.isEmpty {
             let before = headings.last { $0.node <= contentStart }
-            if let before, before.level == 1, before.text.split(separator: " ").count >= 2 { return before.text }
+            if let before, before.level == 1, before.text.split(separator: " ").count >= least { return before.text }
         }
         if let first = headings.first(where: { $0.level == 1 }), first.text.split(separator: " ").count >= 3 {
             return first.text
@@ -34,10 +40,19 @@ struct TitleChooser {
         return titleTag.map(stripSite).flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The keys of the parts of a title after its first, at the first separator it uses.
+    static func trailingParts(_ title: String) -> [String] {
+        for separator in separators where title.contains(separator) {
+            return title.components(separatedBy: separator).dropFirst().map(key).filter { !$0.isEmpty }
+        }
+        return []
+    }
+
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " ~ ", " • "]
+
     /// A title without the site name that pages append or prepend ("Talks resume | Example News").
     func stripSite(_ title: String) -> String {
-        let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " ~ "]
-        for separator in separators where title.contains(separator) {
+        for separator in Self.separators where title.contains(separator) {
             var parts = title.components(separatedBy: separator)
             let site = siteName.map(Self.key)
             if let site, let index = parts.firstIndex(where: { Self.key($0) == site || Self.agree(Self.key($0), site) })

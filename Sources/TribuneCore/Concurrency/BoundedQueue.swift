@@ -3,8 +3,8 @@ import Foundation
 /// A first-in first-out queue between threads that holds at most `capacity` items: a producer
 /// waits while it is full, which is what keeps a fast reader from filling memory ahead of
 /// slower analysis (back-pressure).
-final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
-    enum Next {
+public final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
+    public enum Next {
         case item(Element)
         case timedOut
         case closed
@@ -16,14 +16,14 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let capacity: Int
     private var isClosed = false
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         precondition(capacity > 0)
         self.capacity = capacity
     }
 
     /// Adds an item, waiting while the queue is full; `false` if the queue was closed.
     @discardableResult
-    func push(_ item: Element) -> Bool {
+    public func push(_ item: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while items.count - head >= capacity && !isClosed { condition.wait() }
@@ -34,7 +34,7 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The next item, waiting for one; `nil` once the queue is closed and empty.
-    func pop() -> Element? {
+    public func pop() -> Element? {
         switch pop(until: nil) {
         case .item(let item): item
         case .timedOut, .closed: nil
@@ -42,7 +42,7 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The next item, waiting for one until `deadline` (forever when `nil`).
-    func pop(until deadline: Date?) -> Next {
+    public func pop(until deadline: Date?) -> Next {
         condition.lock()
         defer { condition.unlock() }
         while head == items.count {
@@ -66,7 +66,7 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// No more items will be added; waiting consumers get what is left, then `nil`.
-    func close() {
+    public func close() {
         condition.lock()
         isClosed = true
         condition.broadcast()
@@ -74,7 +74,7 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Closes the queue and drops what it holds, releasing every waiting producer.
-    func cancel() {
+    public func cancel() {
         condition.lock()
         isClosed = true
         items.removeAll()
