@@ -237,7 +237,9 @@ struct ClauseReader {
         if hasParse {
             if let child = sentence.first(where: { heads[$0] == verb && relations[$0].hasPrefix("nsubj") }) {
                 let subtree = self.subtree(child, in: sentence)
-                let chunk = subtree.lowerBound..<min(subtree.upperBound, verb)
+                // A subject after its verb ("…, said the minister") is its whole subtree.
+                let chunk =
+                    subtree.lowerBound < verb ? subtree.lowerBound..<min(subtree.upperBound, verb) : subtree
                 var head = child..<child + 1
                 for token in chunk
                 where heads[token] == child && (relations[token] == "compound" || relations[token].hasPrefix("flat")) {
