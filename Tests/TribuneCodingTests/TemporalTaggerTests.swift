@@ -156,4 +156,12 @@ struct TemporalTaggerTests {
         #expect(CalendarDate(iso: "2008-02-30") == nil)
         #expect(CalendarDate(iso: "2008-06-30T10:00:00Z")?.day == 30)
     }
+
+    @Test("a modifier that ends the text (\"earlier\") is no time expression and no crash")
+    func modifierAtTheEnd() throws {
+        for text in ["earlier", "Earlier", "The talks ended late"] {
+            let found = try CodingFixtures.times(text, anchor: "2008-07-01")
+            #expect(found.allSatisfy { $0.text != "earlier" && $0.text != "Earlier" })
+        }
+    }
 }

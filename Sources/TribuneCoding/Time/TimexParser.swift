@@ -498,7 +498,7 @@ struct TimexParser {
     /// "Christmas", "Thanksgiving Day", "Good Friday 1998": the day of the year the clause's
     /// tense points to, or of the year given.
     private func holiday(_ i: Int) -> TimexParse? {
-        guard lexemes[i].startsHoliday else { return nil }
+        guard token(i)?.startsHoliday == true else { return nil }
         guard
             let holiday = holidays.first(where: { holiday in
                 holiday.words.indices.allSatisfy { key(i + $0) == holiday.words[$0] }
