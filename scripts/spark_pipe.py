@@ -47,7 +47,8 @@ def main():
     context.setLogLevel("ERROR")
     records = context.textFile(os.path.abspath(args.input), minPartitions=args.partitions)
     command = [os.path.abspath(args.tribune), "analyze", "--format", "jsonl", "--threads", "1", "-"]
-    documents = records.pipe(" ".join(shlex.quote(part) for part in command))
+    # Cached: the events, the count and the comparison read the documents once.
+    documents = records.pipe(" ".join(shlex.quote(part) for part in command)).cache()
     events = documents.flatMap(events_of)
     events.saveAsTextFile(os.path.join(args.output, "events-jsonl"))
     count_documents = documents.filter(lambda line: "error" not in json.loads(line)).count()
