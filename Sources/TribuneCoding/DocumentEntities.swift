@@ -93,7 +93,7 @@ struct DocumentEntities {
                 result.append((widened, item))
             } else if mention.bytes.lowerBound <= existing.lowerBound && mention.bytes.upperBound >= existing.upperBound
             {
-                // A place name around a shorter name ("Makin" tagged alone in "Makin regions").
+                // A place name around a shorter name ("Kivu" tagged alone in "Kivu region").
                 removeMentions(inside: mention.bytes)
                 result.append((mention, nil))
             } else {

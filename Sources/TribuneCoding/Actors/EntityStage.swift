@@ -32,16 +32,16 @@ public struct FoundEntity: Hashable, Sendable {
 /// - an acronym in brackets after a name ("Islamic Movement of Uzbekistan (IMU)") is that
 ///   name, and so is each later use of it; when it spells only the last words of the span
 ///   ("Uzbek Islamic Movement of Uzbekistan"), the name is those words;
-/// - titles and roles before a name ("Prime Minister", "IMU leader") are the person's titles,
-///   also where the recognizer took them into the name ("Pakistan Prime Minister Yousaf Raza
-///   Gilani": affiliation "Pakistan", title "Prime Minister", name "Yousaf Raza Gilani");
+/// - titles and roles before a name ("Prime Minister", "FARC leader") are the person's titles,
+///   also where the recognizer took them into the name ("Kenya Prime Minister Raila Odinga":
+///   affiliation "Kenya", title "Prime Minister", name "Raila Odinga");
 ///   with "the" and no name ("the prime minister") they are the one person holding that title;
 /// - a personal pronoun ("he", "his", "she") is the person when only one person was named in its
 ///   sentence before it, or in the sentence before, or was the subject of the sentence before.
 ///
 /// A person's code is the dictionaries' (on the day); failing that, the code of the country and
 /// title before the name ("Pakistan Prime Minister" is `PAK` + `GOV`) or of the organization
-/// the title ties them to ("IMU leader").
+/// the title ties them to ("FARC leader").
 public struct EntityStage: Sendable {
     public let recognizer: EntityRecognizer
     public let coder: ActorCoder
@@ -185,8 +185,8 @@ struct DocumentReading {
             var title: Range<Int>?
             var affiliation: Range<Int>?
             if span.type == .person {
-                // A title inside the span ("President Nazarbayev", "Pakistan Prime Minister Yousaf
-                // Raza Gilani" tagged whole) moves out of the name, and the words before it are
+                // A title inside the span ("President Nazarbayev", "Kenya Prime Minister Raila
+                // Odinga" tagged whole) moves out of the name, and the words before it are
                 // the affiliation.
                 if let inside = titleInside(range) {
                     title = inside

@@ -223,7 +223,7 @@ struct SentenceCoding {
     }
 
     /// Whether `word` hangs under `top` through a phrase of place or time ("an attack on
-    /// militia *near the city of Peshawar*"): a setting, not a participant.
+    /// militia *near the city of Mosul*"): a setting, not a participant.
     private func viaLocative(_ word: Int, under top: Int) -> Bool {
         var node = word
         while node >= 0, node != top {

@@ -145,7 +145,7 @@ public struct EntityRecognizer: Sendable {
     /// Tidies the model's spans by rules that hold for names in general, then types them from
     /// the gazetteer: GPE for listed places; NORP for nationality words outside names.
     ///
-    /// - A name never ends in a lower-case word ("Tohir Yuldash as"): such words are trimmed.
+    /// - A name never ends in a lower-case word ("Jane Okafor as"): such words are trimmed.
     /// - A leading nationality word before a name the gazetteer lists ("Uzbek | Islamic
     ///   Movement of Uzbekistan") is a NORP of its own, unless the gazetteer lists the whole span;
     ///   the name takes the gazetteer's type when the model's is not among them.
