@@ -123,7 +123,7 @@ struct TrainCommand: ParsableCommand {
         @OptionGroup var files: TreebankFiles
 
         @Option(help: "Training passes over the data.")
-        var epochs = 12
+        var epochs = 15
 
         @Option(help: "Folds for predicted training tags (0: train on gold tags).")
         var jackknife = 4
@@ -135,10 +135,10 @@ struct TrainCommand: ParsableCommand {
         var exploration = 0.9
 
         @Option(help: "The smallest averaged weight to keep; larger thresholds are tried until the model fits.")
-        var minimumWeight: Float = 0.1
+        var minimumWeight: Float = 1.25
 
         @Option(help: "The largest model file to write, in megabytes.")
-        var maxMegabytes = 9.0
+        var maxMegabytes = 10.0
 
         @Option(help: "The tagger model that tags the dev file (default: the one in --output).")
         var tagger: String?

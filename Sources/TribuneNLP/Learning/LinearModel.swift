@@ -12,9 +12,13 @@ import Foundation
 ///
 /// Lookups go through one open-addressing table of 64-bit slots built when the model is read:
 /// each slot holds a key and, for the most common rows of one or two entries, the entries
-/// themselves; a longer row's slot says where its entries start in a separate pool. So most
-/// features cost one memory access, and ``score(_:count:into:)`` first reads the slots of all
-/// its features, one independent load each, so that the processor overlaps their cache misses.
+/// themselves; a longer row's slot says where its entries start in a separate pool. The longest
+/// rows (features such as a pair of tags, which vote for most classes and fire on nearly every
+/// word) are decoded into dense vectors of 32-bit weights, added eight classes at a time: they
+/// are few, but they make most of the additions. All sit in ``LookupMemory`` (huge pages). Lookups are memory-bound, so ``score(_:count:into:)`` works in
+/// three sweeps over its features, each made of loads that do not wait on one another, so that
+/// the processor overlaps their cache misses: the first slot of every feature; then the probes
+/// of those not found there, and the first line of every long row; then the sums.
 struct LinearModel: Sendable {
     /// One feature's weights, as training produces them.
     struct Row {
@@ -34,9 +38,14 @@ struct LinearModel: Sendable {
     /// `key << 32 | payload`, 0 when empty. The payload is the row's one or two entries (a
     /// missing second one is ``Self/noEntry``), or, for a longer row, ``Self/longRow`` in the low
     /// byte and above it where the row starts in ``pool``.
-    private let slots: [UInt64]
-    /// Rows of three or more entries: the number of entries, then the entries.
-    private let pool: [UInt16]
+    private let slots: LookupMemory<UInt64>
+    /// Rows of three or more entries, up to ``denseLength``: the number of entries, then the entries.
+    private let pool: LookupMemory<UInt16>
+    /// Rows of ``denseLength`` entries or more: ``lanes`` vectors each, the weight of every class
+    /// in units of ``scale`` (0 for the classes the row does not name).
+    private let dense: LookupMemory<SIMD8<Int32>>
+    /// Vectors of eight classes a dense row takes.
+    private let lanes: Int
     /// The number of slots; a key's first slot is `key × capacity >> 32`.
     private let capacity: Int
 
@@ -47,10 +56,17 @@ struct LinearModel: Sendable {
 
     /// The most entries a model holds: a slot keeps where a long row starts in 24 bits.
     static let maximumEntries = (1 << 24) - (1 << 22)
-    /// The most classes a model has: class 255 marks a slot's missing or long entries.
-    static let maximumClasses = 255
+    /// The most classes a model has: classes 254 and 255 mark a slot's dense, long or missing entries.
+    static let maximumClasses = 254
     private static let noEntry: UInt64 = 0xFFFF
     private static let longRow: UInt64 = 0xFF
+    private static let denseRow: UInt64 = 0xFE
+
+    /// Rows of at least this many entries are kept dense: adding a dense row costs about as
+    /// much as adding a sixth of its classes one by one.
+    private static func denseLength(classCount: Int) -> Int { max(3, classCount / 6) }
+    /// The most memory dense rows may take; past it, only the longest rows are dense.
+    private static let denseBytes = 4 << 20
 
     /// A feature's key: the top half of its scrambled hash.
     @inline(__always)
@@ -116,12 +132,24 @@ struct LinearModel: Sendable {
         self.keys = keys
         self.lengths = lengths
         self.entries = entries
-        // At most 5 keys in 8 slots: linear probing then finds a key in about 2 probes, most
-        // within one cache line.
-        let capacity = max(16, keys.count + keys.count * 3 / 5)
-        var pool: [UInt16] = []
-        pool.reserveCapacity(entries.count / 2)
-        var slots = [UInt64](repeating: 0, count: capacity)
+        // At most one key in two slots: linear probing then finds a key in about 1.5 probes and
+        // learns that a feature is unknown in about 2.5, most within one cache line.
+        let capacity = max(16, keys.count * 2)
+        let slots = LookupMemory<UInt64>(count: capacity)
+        let lanes = (classCount + 7) / 8
+        var denseLength = Self.denseLength(classCount: classCount)
+        var histogram = [Int](repeating: 0, count: 256)
+        for length in lengths { histogram[Int(length)] += 1 }
+        var denseCount = histogram[denseLength...].reduce(0, +)
+        while denseCount * lanes * 32 > Self.denseBytes, denseLength < 255 {
+            denseCount -= histogram[denseLength]
+            denseLength += 1
+        }
+        let longEntries = lengths.reduce(0) { $0 + ($1 > 2 && Int($1) < denseLength ? Int($1) + 1 : 0) }
+        let pool = LookupMemory<UInt16>(count: longEntries)
+        let dense = LookupMemory<SIMD8<Int32>>(count: denseCount * lanes)
+        var poolCount = 0
+        var denseRows = 0
         var start = 0
         for index in keys.indices {
             let key = keys[index]
@@ -130,10 +158,18 @@ struct LinearModel: Sendable {
             switch length {
             case 1: payload = UInt64(entries[start]) | Self.noEntry << 16
             case 2: payload = UInt64(entries[start]) | UInt64(entries[start + 1]) << 16
+            case denseLength...:
+                payload = Self.denseRow | UInt64(denseRows) << 8
+                for entry in entries[start..<start + length] {
+                    let label = Int(entry & 0xFF)
+                    dense[denseRows * lanes + label / 8][label % 8] = codebook[Int(entry >> 8)]
+                }
+                denseRows += 1
             default:
-                payload = Self.longRow | UInt64(pool.count) << 8
-                pool.append(UInt16(length))
-                pool.append(contentsOf: entries[start..<start + length])
+                payload = Self.longRow | UInt64(poolCount) << 8
+                pool[poolCount] = UInt16(length)
+                for offset in 0..<length { pool[poolCount + 1 + offset] = entries[start + offset] }
+                poolCount += 1 + length
             }
             var slot = Self.home(key, capacity)
             while slots[slot] != 0 { slot = slot + 1 == capacity ? 0 : slot + 1 }
@@ -143,6 +179,8 @@ struct LinearModel: Sendable {
         }
         self.slots = slots
         self.pool = pool
+        self.dense = dense
+        self.lanes = lanes
         self.capacity = capacity
     }
 
@@ -153,45 +191,68 @@ struct LinearModel: Sendable {
     /// Adds the weights of `count` features into `scores` (in units of ``scale``).
     @inline(__always)
     func score(_ features: UnsafePointer<UInt64>, count: Int, into scores: UnsafeMutablePointer<Int32>) {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { first in
-            slots.withUnsafeBufferPointer { slots in
-                pool.withUnsafeBufferPointer { pool in
-                    codebook.withUnsafeBufferPointer { codebook in
-                        let capacity = capacity
-                        // Each feature's first slot: independent loads, whose misses overlap.
-                        for index in 0..<count {
-                            first[index] = slots[Self.home(Self.key(features[index]), capacity)]
-                        }
-                        for index in 0..<count {
-                            let key = UInt64(Self.key(features[index]))
-                            var found = first[index]
-                            if found >> 32 != key {
-                                guard found != 0 else { continue }
-                                var slot = Self.home(UInt32(key), capacity)
-                                repeat {
-                                    slot = slot + 1 == capacity ? 0 : slot + 1
-                                    found = slots[slot]
-                                } while found != 0 && found >> 32 != key
-                                guard found != 0 else { continue }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * count) { buffer in
+            let slots = slots.base
+            let pool = pool.base
+            let capacity = capacity
+            // Each feature's key and first slot, `key << 32 | slot`, computed apart from the loads
+            // so that the loop of loads is short enough for many of them to be in flight at once.
+            let keyed = buffer.baseAddress!
+            let found = buffer.baseAddress! + count
+            for index in 0..<count {
+                let key = Self.key(features[index])
+                keyed[index] = UInt64(key) << 32 | UInt64(Self.home(key, capacity))
+            }
+            for index in 0..<count { found[index] = slots[Int(truncatingIfNeeded: keyed[index] & 0xFFFF_FFFF)] }
+            // The slot that holds each feature's key (0 if none), and the first line of each long
+            // row: `touched` only keeps those loads from being optimized away (a row is shorter
+            // than 256 entries, so it never reaches 0xFFFF).
+            var touched: UInt16 = 0
+            for index in 0..<count {
+                let key = keyed[index] >> 32
+                var slot = found[index]
+                if slot >> 32 != key, slot != 0 {
+                    var position = Int(truncatingIfNeeded: keyed[index] & 0xFFFF_FFFF)
+                    repeat {
+                        position = position + 1 == capacity ? 0 : position + 1
+                        slot = slots[position]
+                    } while slot != 0 && slot >> 32 != key
+                    found[index] = slot
+                } else if slot >> 32 != key {
+                    continue
+                }
+                if slot & 0xFF == Self.longRow { touched |= pool[Int((slot >> 8) & 0xFF_FFFF)] }
+            }
+            if touched == 0xFFFF { scores[0] &+= 1 }
+            let lanes = lanes
+            let dense = dense.base
+            withUnsafeTemporaryAllocation(of: SIMD8<Int32>.self, capacity: lanes) { sums in
+                sums.initialize(repeating: .zero)
+                codebook.withUnsafeBufferPointer { codebook in
+                    for index in 0..<count {
+                        let slot = found[index]
+                        guard slot != 0 else { continue }
+                        if slot & 0xFF == Self.denseRow {
+                            let row = dense + Int((slot >> 8) & 0xFF_FFFF) * lanes
+                            for lane in 0..<lanes { sums[lane] &+= row[lane] }
+                        } else if slot & 0xFF != Self.longRow {
+                            let entry = slot & 0xFFFF
+                            scores[Int(entry & 0xFF)] &+= codebook[Int(entry >> 8)]
+                            let second = (slot >> 16) & 0xFFFF
+                            if second != Self.noEntry {
+                                scores[Int(second & 0xFF)] &+= codebook[Int(second >> 8)]
                             }
-                            if found & 0xFF != Self.longRow {
-                                let entry = found & 0xFFFF
-                                scores[Int(entry & 0xFF)] &+= codebook[Int(entry >> 8)]
-                                let second = (found >> 16) & 0xFFFF
-                                if second != Self.noEntry {
-                                    scores[Int(second & 0xFF)] &+= codebook[Int(second >> 8)]
-                                }
-                            } else {
-                                let start = Int((found >> 8) & 0xFF_FFFF)
-                                let end = start + 1 + Int(pool[start])
-                                for entry in start + 1..<end {
-                                    let packed = pool[entry]
-                                    scores[Int(packed & 0xFF)] &+= codebook[Int(packed >> 8)]
-                                }
+                        } else {
+                            let start = Int((slot >> 8) & 0xFF_FFFF)
+                            let end = start + 1 + Int(pool[start])
+                            for entry in start + 1..<end {
+                                let packed = pool[entry]
+                                scores[Int(packed & 0xFF)] &+= codebook[Int(packed >> 8)]
                             }
                         }
                     }
                 }
+                for label in 0..<classCount { scores[label] &+= sums[label / 8][label % 8] }
             }
         }
     }

@@ -15,7 +15,7 @@ import Foundation
 /// (``Projectivizer``). Deterministic for a given seed.
 public enum ParserTrainer {
     public struct Options: Sendable {
-        public var epochs = 12
+        public var epochs = 15
         public var seed: UInt64 = 1
         /// The probability of following a wrong prediction, from the second epoch on.
         public var exploration = 0.9
@@ -25,9 +25,9 @@ public enum ParserTrainer {
         public var taggerEpochs = 8
         /// The smallest averaged weight the shipped model may keep; larger thresholds are tried
         /// until the model fits in ``maximumBytes``.
-        public var minimumWeight: Float = 0.1
+        public var minimumWeight: Float = 1.25
         /// The largest model to ship.
-        public var maximumBytes = 9_000_000
+        public var maximumBytes = 10_000_000
 
         public init() {}
     }
@@ -152,7 +152,8 @@ public enum ParserTrainer {
         // Prune: of the thresholds whose model fits in `maximumBytes`, the one that parses dev
         // best (without dev, the lowest that fits).
         var chosen: (model: LinearModel, las: Double)?
-        for minimum in [options.minimumWeight, 0.25, 0.5, 1, 2, 4, 8] {
+        let thresholds: [Float] = [0.25, 0.5, 1, 1.25, 1.5, 2, 3, 4, 8].filter { $0 > options.minimumWeight }
+        for minimum in [options.minimumWeight] + thresholds {
             let model = perceptron.compact(minimum: minimum)
             let fits = model.byteCount <= options.maximumBytes
             var line = String(
