@@ -69,7 +69,7 @@ struct TrainCommand: ParsableCommand {
         var minimumWeight: Float = 0.02
 
         @Option(help: "The largest model file to write, in megabytes.")
-        var maxMegabytes = 5.0
+        var maxMegabytes = 5.5
 
         @Option(help: "Words seen this often or more with one tag in --fixed-share of cases skip the model.")
         var fixedCount = 50

@@ -20,7 +20,7 @@ public enum TaggerTrainer {
         /// Whether to train the second pass.
         public var twoPasses = true
         /// The largest model (both passes) to ship.
-        public var maximumBytes = 5_000_000
+        public var maximumBytes = 5_500_000
         /// Folds for the first-pass tags the second pass trains on.
         public var folds = 4
 
