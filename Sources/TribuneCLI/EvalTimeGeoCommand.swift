@@ -7,14 +7,20 @@ extension EvalCommand {
         static let configuration = CommandConfiguration(
             abstract: "Time expressions: span F1 and value F1 on TempEval-3 (TimeBank, AQUAINT) and MEANTIME.")
         @OptionGroup var data: DataOptions
-        @Flag(help: "List every missed, extra and wrongly normalized expression.")
-        var verbose = false
+        @Flag(
+            name: [.customLong("errors"), .customLong("verbose")],
+            help: "List every missed, extra and wrongly normalized expression of the parts scored.")
+        var errors = false
+        @Option(help: "The documents to score: tuned (TimeBank, odd AQUAINT), held (even AQUAINT, MEANTIME) or all.")
+        var part: TimeEvaluation.Selection = .all
 
         func run() throws {
-            data.print(try TimeEvaluation.run(data: data.locate(), verbose: verbose))
+            data.print(try TimeEvaluation.run(data: data.locate(), verbose: errors, part: part))
         }
     }
 }
+
+extension TimeEvaluation.Selection: ExpressibleByArgument {}
 
 extension EvalCommand {
     struct Geo: ParsableCommand {

@@ -164,4 +164,143 @@ struct TemporalTaggerTests {
             #expect(found.allSatisfy { $0.text != "earlier" && $0.text != "Earlier" })
         }
     }
+
+    // The sentences below are from the TempEval-3 news (TimeBank and the AQUAINT documents the
+    // rules were tuned on), with their publication dates.
+
+    @Test("a holiday and its year are one expression: \"Good Friday 2000\"")
+    func holidayWithYear() throws {
+        let found = try CodingFixtures.times(
+            "Pope John Paul II led the Way of the Cross at the Colosseum on Good Friday 2000.", anchor: "2008-07-01")
+        #expect(found.map(\.text) == ["Good Friday 2000"])
+        #expect(found.first?.match.value == "2000-04-21" && found.first?.match.anchored == true)
+        let comma = try CodingFixtures.times("Markets were closed on Good Friday, 1998.", anchor: "2008-07-01")
+        #expect(comma.map(\.text) == ["Good Friday, 1998"] && comma.first?.match.value == "1998-04-10")
+    }
+
+    @Test("a month placed by the words after it: \"July last year\", \"January this year\"")
+    func monthWithDeicticYear() throws {
+        let found = try CodingFixtures.times(
+            "In January this year, British police officers who had been searching for Howes went to Cambodia. "
+                + "In July last year in Phnom Penh, Cambodia's capital, Second Prime Minister Hun Sen ousted his rival.",
+            anchor: "1998-02-19")
+        #expect(value(found, "January this year")?.value == "1998-01")
+        #expect(value(found, "July last year")?.value == "1997-07")
+    }
+
+    @Test("years in words after a month or a season, as transcripts write them")
+    func spelledYears() throws {
+        let found = try CodingFixtures.times(
+            "Atlanta nineteen ninety-six. A bomb blast shocks the Olympic games. January nineteen ninety-seven. "
+                + "Ah next up is that thirteen dollar a barrel level we saw in the winter of nineteen ninety-four.",
+            anchor: "1998-02-27")
+        #expect(value(found, "nineteen ninety-six")?.value == "1996")
+        #expect(value(found, "January nineteen ninety-seven")?.value == "1997-01")
+        #expect(value(found, "the winter of nineteen ninety-four")?.value == "1994-WI")
+    }
+
+    @Test("\"noon Thursday\": a time of day and its day are one expression")
+    func clockWordAndDay() throws {
+        let found = try CodingFixtures.times(
+            "His kidnappers demanded a ransom of dlrs 1 million, but negotiations broke off at noon Thursday.",
+            anchor: "1998-02-13")
+        #expect(found.map(\.text) == ["noon Thursday"])
+        #expect(found.first?.match.type == .time && found.first?.match.value == "1998-02-12T12:00")
+    }
+
+    @Test("\"six weeks ago\" is a week; \"each July\" a set")
+    func weeksAgoAndMonthlySets() throws {
+        let speech = try CodingFixtures.times(
+            "He was the first senior Israeli official to refer to U.N. resolution 425 in a speech six weeks ago.",
+            anchor: "1998-03-01")
+        #expect(value(speech, "six weeks ago")?.value == "1998-W03")
+        let march = try CodingFixtures.times(
+            "Orangemen march each July from their rural church back downtown.", anchor: "1998-03-22")
+        let july = try #require(value(march, "each July"))
+        #expect(july.type == .set && july.value == "XXXX-07")
+    }
+
+    @Test("\"recent\", \"current\", \"in recent months\", \"within weeks\", \"two more weeks\"")
+    func referencesAndVagueStretches() throws {
+        let found = try CodingFixtures.times(
+            "Restructuring costs include the recent closing of a Hostess cake bakery in Cincinnati. "
+                + "Kellogg's current share is believed to be slightly under 40%. "
+                + "In recent months a group of lenders, led by Bank of America, has extended credit. "
+                + "But in recent years, the market has moved toward less expensive systems. "
+                + "At least 50,000 U.S. troops are expected to be committed to Desert Shield within weeks. "
+                + "Elian Gonzalez will remain in the United States for at least two more weeks.",
+            anchor: "1989-10-30")
+        #expect(value(found, "recent")?.value == "PAST_REF")
+        #expect(value(found, "current")?.value == "PRESENT_REF")
+        let months = try #require(value(found, "recent months"))
+        #expect(months.type == .duration && months.value == "PXM")
+        #expect(value(found, "recent years")?.value == "PAST_REF")
+        #expect(value(found, "weeks")?.value == "PXW")
+        #expect(value(found, "at least two more weeks")?.value == "P2W")
+        let account = try CodingFixtures.times("The current account deficit widened.", anchor: "1989-10-30")
+        #expect(account.isEmpty, "a balance, not a time")
+    }
+
+    @Test("decades in words; quarters and seasons without a year")
+    func decadesQuartersSeasons() throws {
+        let nineties = try CodingFixtures.times(
+            "We in fact have seen hate group numbers dropping through the nineties.", anchor: "1998-03-03")
+        #expect(value(nineties, "the nineties")?.value == "199")
+        let quarter = try CodingFixtures.times(
+            "Earlier AT and T also announced an eighteen percent drop in profits for the fourth quarter.",
+            anchor: "1998-01-26")
+        #expect(value(quarter, "the fourth quarter")?.value == "1997-Q4", "a quarter not yet begun is last year's")
+        let ahead = try CodingFixtures.times(
+            "The company expects the fourth quarter will be stronger.", anchor: "1998-07-26")
+        #expect(value(ahead, "the fourth quarter")?.value == "1998-Q4")
+        // Without a tense to go by, the summer nearest the anchor.
+        let summer = try CodingFixtures.times(
+            "Steel orders: up from the low levels of the summer.", anchor: "1989-10-26")
+        #expect(value(summer, "the summer")?.value == "1989-SU")
+        let period = try CodingFixtures.times(
+            "Net income rose in the third quarter. Sales were flat compared with the 1988 period.",
+            anchor: "1989-10-26")
+        #expect(value(period, "the 1988 period")?.value == "1988-Q3")
+    }
+
+    @Test("\"said Thursday\" dates the report; \"would\" and \"set to\" point ahead")
+    func reportAndPlanDirection() throws {
+        let said = try CodingFixtures.times(
+            "A Pentagon spokesman said Thursday that the 38,000 U.S. troops in the Gulf will remain.",
+            anchor: "1998-03-06")
+        #expect(value(said, "Thursday")?.value == "1998-03-05")
+        let would = try CodingFixtures.times(
+            "The group would be ready to leave for the United States as soon as Tuesday, Castro said.",
+            anchor: "2000-04-03")
+        #expect(value(would, "Tuesday")?.value == "2000-04-04")
+        let set = try CodingFixtures.times(
+            "Extremists oppose the truce to undermine the peace process, set to resume Monday in Belfast.",
+            anchor: "1998-03-22")
+        #expect(value(set, "Monday")?.value == "1998-03-23")
+    }
+
+    @Test("a time and its day stay one expression across a sentence break after \"a.m.\"")
+    func clockAcrossBreak() throws {
+        let found = try CodingFixtures.times(
+            "The Immigration and Naturalization Service has given the Miami relatives until 9 a.m. Tuesday to sign "
+                + "a paper promising to turn over the boy.", anchor: "2000-04-03")
+        #expect(found.map(\.text) == ["9 a.m. Tuesday"])
+        #expect(found.first?.match.value == "2000-04-04T09:00")
+    }
+
+    @Test("names and ordinals that look like times: \"Jan Kavan\", \"a second group\"; \"the weeks ahead\"")
+    func lookalikes() throws {
+        let names = try CodingFixtures.times(
+            "Bronislaw Geremek of Poland, Janos Martonyi of Hungary and Jan Kavan of the Czech Republic signed "
+                + "formal documents.", anchor: "1999-03-12")
+        #expect(names.isEmpty)
+        let second = try CodingFixtures.times(
+            "A second group of three company directors, aligned with the founder, holds 22%.", anchor: "1989-10-30")
+        #expect(second.isEmpty)
+        let ahead = try CodingFixtures.times(
+            "Funds may have to sell off some of their junk to pay departing investors in the weeks ahead.",
+            anchor: "1989-10-27")
+        let weeks = try #require(value(ahead, "the weeks ahead"))
+        #expect(weeks.type == .duration && weeks.value == "PXW")
+    }
 }

@@ -32,8 +32,8 @@ public struct TemporalTagger: Sendable {
         var matches: [TimexMatch] = []
         var context = DocumentTimeContext()
         let calendar = TimexCalendar(anchor: anchor)
-        for sentence in sentences {
-            let lexemes = sentence.tokens.map { Lexeme(text, tokens[$0].range, lexicon) }
+        for span in clauses(text, tokens: tokens, sentences: sentences) {
+            let lexemes = span.map { Lexeme(text, tokens[$0].range, lexicon) }
             var parser = TimexParser(
                 lexemes: lexemes, calendar: calendar, context: context, holidays: lexicon.holidays.holidays)
             var i = 0
@@ -53,6 +53,43 @@ public struct TemporalTagger: Sendable {
             context = parser.context
         }
         return matches
+    }
+
+    /// The token ranges the grammar reads: the sentences, with a break the segmenter made
+    /// between two words on one line (no punctuation, no line break: "on Good Friday | 2000"),
+    /// or after "a.m." and "p.m." before a day ("until 9 a.m. | Tuesday"), closed up again, so
+    /// that an expression is never cut in two.
+    func clauses(_ text: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for sentence in sentences where !sentence.tokens.isEmpty {
+            if let last = result.last, last.upperBound == sentence.tokens.lowerBound,
+                Self.continues(text, from: tokens[last.upperBound - 1], to: tokens[sentence.tokens.lowerBound])
+                    || clockRunsOn(text, from: tokens[last.upperBound - 1], to: tokens[sentence.tokens.lowerBound])
+            {
+                result[result.count - 1] = last.lowerBound..<sentence.tokens.upperBound
+            } else {
+                result.append(sentence.tokens)
+            }
+        }
+        return result
+    }
+
+    /// Whether a sentence that ends with `last` runs on into one that starts with `next`: the
+    /// first ends in a letter or digit and only spaces lie between.
+    private static func continues(_ text: UnsafeBufferPointer<UInt8>, from last: Token, to next: Token) -> Bool {
+        let end = last.range.upperBound
+        guard end > 0, end <= next.range.lowerBound else { return false }
+        let byte = text[end - 1] | 0x20
+        guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) else { return false }
+        return (end..<next.range.lowerBound).allSatisfy { text[$0] == 0x20 }
+    }
+
+    /// "9 a.m. Tuesday", "5 p.m. Nov. 9": a meridian, then on the same line a day.
+    private func clockRunsOn(_ text: UnsafeBufferPointer<UInt8>, from last: Token, to next: Token) -> Bool {
+        guard lexicon.word(text, last.range)?.meridian != nil, let day = lexicon.word(text, next.range),
+            day.weekday != nil || day.month != nil || day.day != nil
+        else { return false }
+        return (last.range.upperBound..<next.range.lowerBound).allSatisfy { text[$0] == 0x20 }
     }
 
     /// Tags a string, segmented by `segmenter` (for tests and tools).
@@ -231,6 +268,17 @@ enum FunctionWord {
     static let until = WordKey("until")
     static let by = WordKey("by")
     static let `for` = WordKey("for")
+    static let within = WordKey("within")
+    static let set = WordKey("set")
+    static let or = WordKey("or")
+    static let ahead = WordKey("ahead")
+    static let june = WordKey("june")
+    static let july = WordKey("july")
+    static let more = WordKey("more")
+    static let additional = WordKey("additional")
+    static let further = WordKey("further")
+    static let extra = WordKey("extra")
+    static let over = WordKey("over")
     static let from = WordKey("from")
     static let to = WordKey("to")
     static let during = WordKey("during")

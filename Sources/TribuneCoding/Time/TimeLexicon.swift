@@ -43,6 +43,8 @@ struct TimeWord: Sendable, Hashable {
     /// A cardinal; -1 for a vague quantity ("several", "few").
     var number: Int?
     var ordinal: Int?
+    /// A decade named in words: "nineties" 9.
+    var decadeWord: Int?
     var daypart: String?
     /// Days from the anchor ("yesterday" -1).
     var day: Int?
@@ -60,6 +62,8 @@ struct TimeWord: Sendable, Hashable {
     var past = false
     var present = false
     var reporting = false
+    /// A verb of saying in the past tense: "said", "announced".
+    var reportingPast = false
 }
 
 /// The words of `time-words-en.txt`, looked up straight from token bytes.
@@ -92,6 +96,7 @@ struct TimeLexicon: Sendable {
             case "unit": word.unit = TimeUnit(rawValue: value)
             case "number": word.number = Int(value)
             case "ordinal": word.ordinal = Int(value)
+            case "decade": word.decadeWord = Int(value)
             case "daypart": word.daypart = value
             case "day": word.day = Int(value)
             case "deictic": word.deictic = value
@@ -106,7 +111,9 @@ struct TimeLexicon: Sendable {
             case "future": word.future = true
             case "past": word.past = true
             case "present": word.present = true
-            case "reporting": word.reporting = true
+            case "reporting":
+                word.reporting = true
+                word.reportingPast = value == "past"
             default:
                 throw TimeLexiconError(line: String(line), reason: "unknown kind \(fields[1])")
             }

@@ -195,7 +195,16 @@ struct TimexCalendar: Sendable {
         default:
             switch direction {
             case .past: year = begunThisYear ? anchor.year : anchor.year - 1
-            case .future, .nearest: year = anchor.month < start + 3 ? anchor.year : anchor.year + 1
+            case .future: year = anchor.month < start + 3 ? anchor.year : anchor.year + 1
+            // The occurrence whose middle month is nearest the anchor: "the summer" in a
+            // November report is the one just gone.
+            case .nearest:
+                let middle = start + 1
+                year =
+                    [anchor.year, anchor.year - 1, anchor.year + 1].min { a, b in
+                        abs(a * 12 + middle - anchor.year * 12 - anchor.month)
+                            < abs(b * 12 + middle - anchor.year * 12 - anchor.month)
+                    } ?? anchor.year
             }
         }
         return "\(Format.pad(year, 4))-\(season)"

@@ -80,6 +80,37 @@ struct TimexParser {
         return bytes.last
     }
 
+    /// A year in words, as transcripts write them: "nineteen ninety-six", "nineteen eighty".
+    private func spelledYear(_ j: Int) -> (value: Int, end: Int)? {
+        guard let century = word(j)?.number, (10...20).contains(century), let decade = word(j + 1)?.number,
+            decade >= 20, decade % 10 == 0, decade < 100
+        else { return nil }
+        var year = century * 100 + decade
+        var end = j + 2
+        if token(end)?.isHyphen == true, let unit = word(end + 1)?.number, (1...9).contains(unit) {
+            year += unit
+            end += 2
+        } else if let unit = word(end)?.number, (1...9).contains(unit), !isKey(end, F.a), !isKey(end, F.an) {
+            year += unit
+            end += 1
+        }
+        return (year, end)
+    }
+
+    /// The year a month or day is placed in by the words after it: "(July) last year",
+    /// "(March 30) this year", "(in January) next year".
+    private func deicticYear(_ j: Int) -> (value: Int, end: Int)? {
+        guard let anchor = calendar.anchor, let deictic = word(j)?.deictic, word(j + 1)?.unit == .year,
+            !isPlural(j + 1), token(j + 2)?.isHyphen != true, !isKey(j + 2, F.possessive)
+        else { return nil }
+        switch deictic {
+        case "this": return (anchor.year, j + 2)
+        case "next": return (anchor.year + 1, j + 2)
+        case "last", "past": return (anchor.year - 1, j + 2)
+        default: return nil
+        }
+    }
+
     /// A day of the month: `28` or `28th`.
     private func dayOfMonth(_ i: Int) -> Int? {
         guard let lexeme = token(i) else { return nil }
@@ -91,6 +122,13 @@ struct TimexParser {
     /// A month name, capitalized; "May" only where it cannot be the verb.
     private func month(_ i: Int) -> Int? {
         guard let lexeme = token(i), let month = lexeme.word?.month, lexeme.capitalized else { return nil }
+        // "Jan Kavan": an abbreviation without its period is a month only before a day or a year.
+        if lexeme.range.count <= 4, !lexeme.midPrefix, lastByte(of: i) != UInt8(ascii: "."),
+            ![F.may, F.june, F.july].contains(where: { lexeme.key == $0 }),
+            dayOfMonth(i + 1) == nil, year(i + 1) == nil
+        {
+            return nil
+        }
         if lexeme.key == F.may && !lexeme.midPrefix {
             let introduced = [F.in, F.since, F.until, F.by, F.of, F.from, F.to, F.during, F.before, F.after, F.through]
                 .contains { isKey(i - 1, $0) }
@@ -133,6 +171,22 @@ struct TimexParser {
     /// "is"); failing those, the nearest "-ed" form (a weaker cue: "expected", "scheduled" are
     /// often participles). Verbs of saying are skipped: they date the report, not the event.
     func direction(at i: Int) -> TimeDirection {
+        // "said Thursday", "announced on Friday", "told reporters Monday": the day of the report,
+        // whatever the tense of what was said.
+        var before = i - 1
+        while before >= max(0, i - 5) {
+            guard let word = word(before) else {
+                before -= 1
+                continue
+            }
+            if word.reportingPast { return .past }
+            if word.future || word.past || word.present || word.reporting { break }
+            before -= 1
+        }
+        // "set to resume Monday": a plan.
+        if let set = lexemes[max(0, i - 6)..<i].firstIndex(where: { $0.key == F.set }), isKey(set + 1, F.to) {
+            return .future
+        }
         var weak: TimeDirection?
         var distance = 1
         while distance < lexemes.count {
@@ -261,6 +315,9 @@ struct TimexParser {
             if let year = year(k, strict: false) {
                 return TimexParse(end: k + 1, .date, TimexFormat.day(year, month, day), relative: false)
             }
+            if let year = deicticYear(j) {
+                return TimexParse(end: year.end, .date, TimexFormat.day(year.value, month, day), relative: true)
+            }
             return TimexParse(
                 end: j, .date, calendar.monthDay(month, day, direction: direction(at: i)), relative: true)
         }
@@ -268,6 +325,12 @@ struct TimexParser {
         if token(k)?.isComma == true || isKey(k, F.of) { k += 1 }
         if let year = year(k, strict: false) {
             return TimexParse(end: k + 1, .date, TimexFormat.month(year, month), relative: false)
+        }
+        if let year = spelledYear(k) {
+            return TimexParse(end: year.end, .date, TimexFormat.month(year.value, month), relative: false)
+        }
+        if let year = deicticYear(j) {
+            return TimexParse(end: year.end, .date, TimexFormat.month(year.value, month), relative: true)
         }
         j = i + 1
         return TimexParse(
@@ -315,22 +378,23 @@ struct TimexParser {
         if let decade = token(j)?.decade {
             return TimexParse(end: j + 1, .date, TimexFormat.pad(decade, 3), relative: false)
         }
+        // "the nineties": the last such decade begun by the anchor (the 20th century's without one)
+        if j > i, let tens = word(j)?.decadeWord {
+            var century = 19
+            if let anchor = calendar.anchor {
+                century = anchor.year / 100
+                if century * 100 + tens * 10 > anchor.year { century -= 1 }
+            }
+            return TimexParse(end: j + 1, .date, TimexFormat.pad(century * 10 + tens, 3), relative: false)
+        }
         if let year = year(j, strict: j == i) {
             if isKey(j + 1, F.possessive), quarterAt(j + 2) != nil { return nil }  // "1998's first quarter"
             guard j == i || isKey(j - 1, F.year) || isKey(j - 1, F.fiscal) else { return nil }
             return TimexParse(end: j + 1, .date, TimexFormat.pad(year, 4), relative: false)
         }
         // "nineteen ninety-six", as transcripts write years
-        if let century = word(j)?.number, (10...20).contains(century), let decade = word(j + 1)?.number,
-            decade >= 20, decade % 10 == 0, decade < 100
-        {
-            var year = century * 100 + decade
-            var end = j + 2
-            if token(end)?.isHyphen == true, let unit = word(end + 1)?.number, (1...9).contains(unit) {
-                year += unit
-                end += 2
-            }
-            return TimexParse(end: end, .date, TimexFormat.pad(year, 4), relative: false)
+        if let year = spelledYear(j) {
+            return TimexParse(end: year.end, .date, TimexFormat.pad(year.value, 4), relative: false)
         }
         // "the year two thousand"
         if isKey(j - 1, F.year), word(j)?.number == 2, isKey(j + 1, WordKey("thousand")) {
@@ -546,7 +610,9 @@ struct TimexParser {
         }
         let value: String?
         switch unit {
-        case .day, .week: value = calendar.day(sign * n * (unit == .week ? 7 : 1))
+        case .day: value = calendar.day(sign * n)
+        // "six weeks ago": the week, as TIMEX3 writes a date of week granularity.
+        case .week: value = calendar.week(sign * n)
         case .year:
             if let quarter = context.lastQuarter, calendar.anchor != nil {
                 value = "\(calendar.year(sign * n))-Q\(quarter)"
@@ -575,19 +641,37 @@ struct TimexParser {
         } else if let deictic = word(j)?.deictic, deictic == "past" || deictic == "last" || deictic == "next" {
             j += 1
         }
-        // "recent months": some time before the anchor; "for months": a stretch of unknown length.
-        if isKey(j, F.recent), word(j + 1)?.unit != nil, isPlural(j + 1) {
-            return TimexParse(end: j + 2, .date, "PAST_REF", relative: false)
+        // "the weeks ahead", "the months to come": a stretch of unknown length.
+        if j == i + 1, isKey(i, F.the), let unit = word(j)?.unit, isPlural(j), unit != .century,
+            isKey(j + 1, F.ahead)
+        {
+            return TimexParse(end: j + 2, .duration, unit.duration(nil), relative: false)
         }
-        if j == i, let unit = word(j)?.unit, isPlural(j), isKey(j - 1, F.for) {
+        // "recent years": some time before the anchor; "recent weeks", "recent months": a stretch
+        // of unknown length up to it; "for months", "within weeks": a stretch of unknown length.
+        if isKey(j, F.recent), let unit = word(j + 1)?.unit, isPlural(j + 1) {
+            if unit == .year || unit == .decade || unit == .century {
+                return TimexParse(end: j + 2, .date, "PAST_REF", relative: false)
+            }
+            return TimexParse(end: j + 2, .duration, unit.duration(nil), relative: false)
+        }
+        if j == i, let unit = word(j)?.unit, isPlural(j), !unit.isClock || unit == .hour,
+            [F.for, F.within, F.in, F.over, F.after].contains(where: { isKey(j - 1, $0) }), word(j + 1)?.ago == nil
+        {
             return TimexParse(end: j + 1, .duration, unit.duration(nil), relative: false)
         }
         let deictic = j > i ? word(j - 1)?.deictic : nil
         guard let count = count(j) else { return nil }
         var k = count.end
         let hyphenated = token(k)?.isHyphen == true
-        if hyphenated { k += 1 }
+        if hyphenated {
+            k += 1
+        } else if [F.more, F.additional, F.further, F.extra].contains(where: { isKey(k, $0) }) {
+            k += 1  // "two more weeks", "an additional year"
+        }
         guard let unit = word(k)?.unit else { return nil }
+        // "the 1988 quarter": a year and a unit, not 1988 quarters.
+        if !hyphenated, let n = count.value, n >= 1000, !isPlural(k) { return nil }
         // "three-quarters" is a fraction; "52 years old", "a 52-year-old" an age.
         if hyphenated && unit == .quarter && isPlural(k) { return nil }
         if isKey(k + 1, F.old) || (token(k + 1)?.isHyphen == true && isKey(k + 2, F.old)) { return nil }
@@ -601,6 +685,13 @@ struct TimexParser {
             return TimexParse(end: k + 1, .set, unit.duration(1), relative: false)
         }
         if word(k + 1)?.ago != nil { return nil }
+        // "a second group", "a second betrayal": an ordinal, not a second of time.
+        if unit == .second, count.value == 1, !hyphenated, let next = token(k + 1), next.word == nil,
+            next.key != nil, !next.isComma, !next.capitalized,
+            ![F.of, F.and, F.to, F.or, F.before, F.after, F.in].contains(where: { next.key == $0 })
+        {
+            return nil
+        }
         return TimexParse(end: k + 1, .duration, unit.duration(count.value), relative: false)
     }
 
@@ -624,6 +715,9 @@ struct TimexParser {
         }
         if let weekday = weekday(j) {
             return TimexParse(end: j + 1, .set, "XXXX-WXX-\(weekday)", relative: false)
+        }
+        if let month = month(j) {  // "each July"
+            return TimexParse(end: j + 1, .set, "XXXX-" + TimexFormat.pad(month, 2), relative: false)
         }
         if let daypart = word(j)?.daypart {
             return TimexParse(end: j + 1, .set, "TXX" + daypart, relative: false)
@@ -661,7 +755,7 @@ struct TimexParser {
                 let value = "\(TimexFormat.pad(year, 4))-\(quarter.half ? "H" : "Q")\(quarter.number)"
                 return TimexParse(end: quarter.end, .date, value, relative: false)
             }
-            if isKey(j + 1, WordKey("quarter")), let quarter = context.lastQuarter {
+            if isKey(j + 1, WordKey("quarter")) || isKey(j + 1, WordKey("period")), let quarter = context.lastQuarter {
                 return TimexParse(end: j + 2, .date, "\(TimexFormat.pad(year, 4))-Q\(quarter)", relative: false)
             }
         }
@@ -670,7 +764,14 @@ struct TimexParser {
         }
         guard let quarter = quarterAt(j) else { return nil }
         var end = quarter.end
+        // A quarter or half that has not begun at the anchor is last year's unless the clause
+        // points ahead: "the fourth quarter" in a February report is the one just closed.
         var year = calendar.year(0)
+        if let anchor = calendar.anchor, direction(at: i) != .future,
+            quarter.half ? quarter.number == 2 && anchor.quarter <= 2 : quarter.number > anchor.quarter
+        {
+            year = calendar.year(-1)
+        }
         var relative = true
         if isKey(end, F.of) || token(end)?.isComma == true, let explicit = self.year(end + 1, strict: false) {
             year = TimexFormat.pad(explicit, 4)
@@ -693,6 +794,12 @@ struct TimexParser {
         if isKey(k, F.of) { k += 1 }
         if let year = year(k, strict: false) {
             return TimexParse(end: k + 1, .date, "\(TimexFormat.pad(year, 4))-\(season)", relative: false)
+        }
+        if let year = spelledYear(k) {
+            return TimexParse(end: year.end, .date, "\(TimexFormat.pad(year.value, 4))-\(season)", relative: false)
+        }
+        if let year = deicticYear(j + 1) {
+            return TimexParse(end: year.end, .date, "\(TimexFormat.pad(year.value, 4))-\(season)", relative: true)
         }
         // A bare season needs "the" or "in" before it: "fall" is also a verb.
         guard j > i || isKey(i - 1, F.in) || isKey(i - 1, F.during) || isKey(i - 1, F.since) else { return nil }
@@ -731,7 +838,13 @@ struct TimexParser {
             if isKey(i + 1, WordKey("years")) { return TimexParse(end: i + 2, .date, "PAST_REF", relative: false) }
             if word(i + 1)?.unit != nil { return nil }
         }
-        if isKey(i, F.current), word(i + 1)?.unit != nil { return nil }
+        // "current quarter" is the quarter; "current account" a balance, not a time.
+        if isKey(i, F.current),
+            word(i + 1)?.unit != nil || isKey(i + 1, WordKey("account"))
+                || isKey(i + 1, WordKey("accounts"))
+        {
+            return nil
+        }
         // "now" as in "now-defunct" or "for now" stays a reference too.
         return TimexParse(end: i + 1, .date, reference, relative: false)
     }
@@ -747,6 +860,10 @@ struct TimexParser {
     private func timeOfDay(_ i: Int) -> TimexParse? {
         guard let lexeme = token(i) else { return nil }
         if let clock = lexeme.word?.clock {
+            // "noon Thursday", "midnight Friday", "noon yesterday"
+            if let date = weekdayDate(i + 1) ?? monthDate(i + 1) ?? relativeDay(i + 1), date.type == .date {
+                return TimexParse(end: date.end, .time, date.value + clock, relative: date.relative)
+            }
             return TimexParse(end: i + 1, .time, calendar.day(0) + clock, relative: true)
         }
         var hour: Int
@@ -773,7 +890,7 @@ struct TimexParser {
         // "10 p.m. Wednesday", "5 p.m. EST Nov. 9"
         var k = end
         if let zone = token(k), zone.range.count == 3, zone.capitalized, zone.word == nil, isTimeZone(k) { k += 1 }
-        if let date = weekdayDate(k) ?? monthDate(k), date.type == .date {
+        if let date = weekdayDate(k) ?? monthDate(k) ?? relativeDay(k), date.type == .date {
             return TimexParse(end: date.end, .time, date.value + clock, relative: date.relative)
         }
         return TimexParse(end: end, .time, calendar.day(0) + clock, relative: true)
