@@ -62,11 +62,13 @@ struct LinearModel: Sendable {
     private static let longRow: UInt64 = 0xFF
     private static let denseRow: UInt64 = 0xFE
 
-    /// Rows of at least this many entries are kept dense: adding a dense row costs about as
-    /// much as adding a sixth of its classes one by one.
-    private static func denseLength(classCount: Int) -> Int { max(3, classCount / 6) }
+    /// Rows of at least this many entries are kept dense: adding a dense row that is in cache
+    /// costs about as much as adding a sixth of its classes one by one, but a dense row takes
+    /// several times the memory of a sparse one, so only rows of a quarter of the classes or
+    /// more (the features that fire on nearly every word) are worth it.
+    private static func denseLength(classCount: Int) -> Int { max(3, classCount / 4) }
     /// The most memory dense rows may take; past it, only the longest rows are dense.
-    private static let denseBytes = 4 << 20
+    private static let denseBytes = 2 << 20
 
     /// A feature's key: the top half of its scrambled hash.
     @inline(__always)
