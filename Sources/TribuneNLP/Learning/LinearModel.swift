@@ -150,34 +150,46 @@ struct LinearModel: Sendable {
         let longEntries = lengths.reduce(0) { $0 + ($1 > 2 && Int($1) < denseLength ? Int($1) + 1 : 0) }
         let pool = LookupMemory<UInt16>(count: longEntries)
         let dense = LookupMemory<SIMD8<Int32>>(count: denseCount * lanes)
+        var starts = [Int](repeating: 0, count: keys.count + 1)
+        for index in keys.indices { starts[index + 1] = starts[index] + Int(lengths[index]) }
+        // Long rows are laid out longest first: the longest belong to the features seen most in
+        // training, which are also the ones looked up most, so the rows read most share cache lines.
+        let longestFirst = keys.indices.filter { lengths[$0] > 2 }.sorted {
+            lengths[$0] != lengths[$1] ? lengths[$0] > lengths[$1] : $0 < $1
+        }
+        var payloads = [UInt64](repeating: 0, count: keys.count)
         var poolCount = 0
         var denseRows = 0
-        var start = 0
-        for index in keys.indices {
-            let key = keys[index]
+        for index in longestFirst {
+            let start = starts[index]
             let length = Int(lengths[index])
-            let payload: UInt64
-            switch length {
-            case 1: payload = UInt64(entries[start]) | Self.noEntry << 16
-            case 2: payload = UInt64(entries[start]) | UInt64(entries[start + 1]) << 16
-            case denseLength...:
-                payload = Self.denseRow | UInt64(denseRows) << 8
+            if length >= denseLength {
+                payloads[index] = Self.denseRow | UInt64(denseRows) << 8
                 for entry in entries[start..<start + length] {
                     let label = Int(entry & 0xFF)
                     dense[denseRows * lanes + label / 8][label % 8] = codebook[Int(entry >> 8)]
                 }
                 denseRows += 1
-            default:
-                payload = Self.longRow | UInt64(poolCount) << 8
+            } else {
+                payloads[index] = Self.longRow | UInt64(poolCount) << 8
                 pool[poolCount] = UInt16(length)
                 for offset in 0..<length { pool[poolCount + 1 + offset] = entries[start + offset] }
                 poolCount += 1 + length
+            }
+        }
+        for index in keys.indices {
+            let key = keys[index]
+            let start = starts[index]
+            let payload: UInt64
+            switch lengths[index] {
+            case 1: payload = UInt64(entries[start]) | Self.noEntry << 16
+            case 2: payload = UInt64(entries[start]) | UInt64(entries[start + 1]) << 16
+            default: payload = payloads[index]
             }
             var slot = Self.home(key, capacity)
             while slots[slot] != 0 { slot = slot + 1 == capacity ? 0 : slot + 1 }
             // Never 0: a row's entries have distinct classes, and a lone one is paired with `noEntry`.
             slots[slot] = UInt64(key) << 32 | payload
-            start += length
         }
         self.slots = slots
         self.pool = pool
