@@ -15,12 +15,22 @@ public struct Pipeline: DocumentAnalyzer {
         /// The publication date to assume when neither the page nor its record gives one:
         /// the anchor for relative dates.
         public var published: String?
+        /// Sources larger than this many bytes are refused with an error naming them
+        /// (`--max-bytes`): the bound that keeps one hostile input from taking the machine.
+        public var maximumBytes: Int
 
-        public init(includeTokens: Bool = false, published: String? = nil) {
+        public init(
+            includeTokens: Bool = false, published: String? = nil, maximumBytes: Int = Pipeline.defaultMaximumBytes
+        ) {
             self.includeTokens = includeTokens
             self.published = published
+            self.maximumBytes = maximumBytes
         }
     }
+
+    /// The default bound on one source: 64 MiB, above any real article page (the largest news
+    /// pages are a few MB) and within what one document's analysis holds under 1 GiB resident.
+    public static let defaultMaximumBytes = 64 << 20
 
     public var options: Options
     private let extractor: ArticleExtractor
@@ -36,7 +46,15 @@ public struct Pipeline: DocumentAnalyzer {
     }
 
     public func analyze(_ source: SourceDocument) throws -> Document {
-        assemble(try extractor.extract(source), from: source)
+        if source.bytes.count > options.maximumBytes {
+            throw AnalysisError(uri: source.uri, reason: Self.tooLarge(source.bytes.count, limit: options.maximumBytes))
+        }
+        return assemble(try extractor.extract(source), from: source)
+    }
+
+    /// The reason given for a source over the size limit.
+    public static func tooLarge(_ size: Int, limit: Int) -> String {
+        "too large: \(size) bytes, over the limit of \(limit) (--max-bytes)"
     }
 
     /// Lays the paragraphs out as the document text, analyzes and codes it, and converts every

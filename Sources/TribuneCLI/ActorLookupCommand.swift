@@ -41,6 +41,11 @@ struct ActorLookupCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
+        // Lines of the user's files that could not be read are named, not skipped in silence.
+        let names = Set(dictionaries.map { URL(fileURLWithPath: $0).lastPathComponent })
+        for problem in coder.dictionary.problems where names.contains(where: { problem.hasPrefix("\($0):") }) {
+            FileHandle.standardError.write(Data("tribune: dictionary \(problem)\n".utf8))
+        }
         let day = date.flatMap(DateRestriction.day(iso:))
         guard let coding = coder.code(name, on: day) else {
             if json {

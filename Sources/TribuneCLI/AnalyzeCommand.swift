@@ -43,6 +43,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Write each document as soon as it is done, not in input order (jsonl and text).")
     var unordered = false
 
+    @Option(name: .customLong("max-bytes"), help: ByteLimit.help)
+    var maxBytes = ByteLimit.pipelineDefault
+
     func validate() throws {
         if inputs.isEmpty {
             throw ValidationError("name at least one input (a file, a directory, or - for standard input)")
@@ -62,12 +65,13 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = try Pipeline(options: .init(includeTokens: tokens, published: published))
+        let pipeline = try Pipeline(
+            options: .init(includeTokens: tokens, published: published, maximumBytes: maxBytes.bytes))
         var output = DocumentOutput(format: format)
         var failures = 0
         let stream = ParallelStream<StreamItem, Outcome>(
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, ordered: !unordered || format == .json)
-        let input = StreamingInput(paths: inputs)
+        let input = StreamingInput(paths: inputs, maximumLineBytes: maxBytes.bytes)
         stream.run(
             produce: { push in input.read { push($0) } },
             transform: { item in Self.analyze(item, with: pipeline) },

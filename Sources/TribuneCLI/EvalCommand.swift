@@ -86,6 +86,7 @@ struct BenchCommand: ParsableCommand {
             Segmentation.self,
             StoreBench.self,
             NLP.self,
+            Scale.self,
         ]
     )
 

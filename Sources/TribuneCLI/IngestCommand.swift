@@ -42,6 +42,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Documents per transaction.")
     var batch = 256
 
+    @Option(name: .customLong("max-bytes"), help: ByteLimit.help)
+    var maxBytes = ByteLimit.pipelineDefault
+
     func validate() throws {
         if recode && !inputs.isEmpty {
             throw ValidationError("--recode re-analyzes what is stored; name no inputs with it")
@@ -57,7 +60,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = try Pipeline()
+        let pipeline = try Pipeline(options: .init(maximumBytes: maxBytes.bytes))
         let summary: IngestSummary = try withStore(store, existing: false) { store in
             var options = IngestOptions()
             if let workers { options.workers = workers }
@@ -74,7 +77,7 @@ struct IngestCommand: ParsableCommand {
             if recode {
                 summary = try ingester.recode(progress: progress)
             } else {
-                let reader = InputReader(paths: inputs)
+                let reader = InputReader(paths: inputs, maximumPageBytes: maxBytes.bytes)
                 let published = self.published
                 summary = try ingester.ingest(bytesTotal: Self.totalBytes(inputs)) { emit in
                     try reader.read { item in

@@ -9,8 +9,12 @@ enum Fixtures {
 
     static func bytes(_ url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
 
-    /// The built `tribune` executable, beside the test bundle.
+    /// The built `tribune` executable, beside the test bundle, or `TRIBUNE_EXECUTABLE` (a
+    /// release build, for the long runs of the crash test).
     static var tribuneExecutable: URL? {
+        if let path = ProcessInfo.processInfo.environment["TRIBUNE_EXECUTABLE"], !path.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
+        }
         let runner = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
         var directory = runner.deletingLastPathComponent()
         for _ in 0..<3 {

@@ -120,8 +120,19 @@ struct IngestCommandTests {
         }
     }
 
+    /// `TRIBUNE_CRASH_REPEAT=10` runs the whole scenario ten times in a row, each with fresh
+    /// stores; `TRIBUNE_CRASH_KILLS` sets the kills per scenario (3).
     @Test("kill -9 in the middle of an ingest, then the same command again: the store equals a clean run's")
     func crashSafety() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let repeats = environment["TRIBUNE_CRASH_REPEAT"].flatMap(Int.init) ?? 1
+        let killRounds = environment["TRIBUNE_CRASH_KILLS"].flatMap(Int.init) ?? 3
+        for round in 1...max(1, repeats) {
+            try crashScenario(kills: killRounds, round: round)
+        }
+    }
+
+    func crashScenario(kills killRounds: Int, round: Int) throws {
         try Self.inTemporaryFolder { folder in
             let corpus = folder.appendingPathComponent("corpus")
             try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
@@ -138,23 +149,32 @@ struct IngestCommandTests {
             let clean = folder.appendingPathComponent("clean.sqlite").path
             let crashed = folder.appendingPathComponent("crashed.sqlite").path
             let ingest = ["ingest", corpus.path, "--quiet", "--batch", "16"]
+            let started = ContinuousClock.now
             #expect(try Self.run(ingest + ["--db", clean]).status == 0)
-
+            // Kills land between a fifth and nine tenths of a whole run: mostly while documents
+            // are analyzed and batches commit (each later run has less left to do).
+            let whole = (ContinuousClock.now - started) / .seconds(1)
             var generator = SystemRandomNumberGenerator()
             var kills = 0
-            for _ in 0..<3 {
+            var storedAtKills: [Int] = []
+            for _ in 0..<killRounds {
                 let process = Process()
                 process.executableURL = Fixtures.tribuneExecutable
                 process.arguments = ingest + ["--db", crashed]
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 try process.run()
-                Thread.sleep(forTimeInterval: Double.random(in: 0.2...0.8, using: &generator))
+                Thread.sleep(forTimeInterval: Double.random(in: 0.2...0.9, using: &generator) * whole)
                 if process.isRunning {
                     kill(process.processIdentifier, SIGKILL)
                     kills += 1
                 }
                 process.waitUntilExit()
+                if FileManager.default.fileExists(atPath: crashed) {
+                    let store = try SQLiteStore(path: crashed)
+                    storedAtKills.append(try store.counts().documents)
+                    store.close()
+                }
             }
             let finish = try Self.run(ingest + ["--db", crashed])
             #expect(finish.status == 0, "\(finish.stderr)")
@@ -167,8 +187,8 @@ struct IngestCommandTests {
             }
             let counts = try cleanStore.counts()
             #expect(counts.documents == 120)
-            #expect(kills > 0, "at least one ingest was killed before it finished")
-            #expect(try crashedStore.counts() == counts, "after \(kills) kills")
+            #expect(kills > 0, "round \(round): at least one ingest was killed before it finished")
+            #expect(try crashedStore.counts() == counts, "round \(round): after \(kills) kills")
             let cleanExport = try Self.run(["export", "--db", clean, "--format", "jsonl"])
             let crashedExport = try Self.run(["export", "--db", crashed, "--format", "jsonl"])
             let sorted = { (run: Run) in
@@ -176,7 +196,12 @@ struct IngestCommandTests {
                     $0.lexicographicallyPrecedes($1)
                 }
             }
-            #expect(sorted(cleanExport) == sorted(crashedExport), "the same documents, byte for byte")
+            #expect(sorted(cleanExport) == sorted(crashedExport), "round \(round): the same documents, byte for byte")
+            let same = sorted(cleanExport) == sorted(crashedExport)
+            FileHandle.standardError.write(
+                Data(
+                    ("crash safety round \(round): \(kills) kills (documents stored at each: \(storedAtKills)), "
+                        + "store equals a clean run's: \(same)\n").utf8))
         }
     }
 }

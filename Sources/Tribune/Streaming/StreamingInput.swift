@@ -15,7 +15,8 @@ public struct StreamItem: Sendable {
 /// everything else through ``InputReader``.
 public struct StreamingInput: Sendable {
     public var paths: [String]
-    /// Records longer than this fail with an error naming them, rather than fill memory.
+    /// Records longer than this fail with an error naming them, rather than fill memory; page and
+    /// text files larger than this are refused before they are read.
     public var maximumLineBytes: Int
 
     public init(paths: [String], maximumLineBytes: Int = 64 << 20) {
@@ -31,7 +32,7 @@ public struct StreamingInput: Sendable {
                 continue
             }
             var going = true
-            InputReader(paths: [path]).read { item in
+            InputReader(paths: [path], maximumPageBytes: maximumLineBytes).read { item in
                 if going { going = body(StreamItem(item: item, recordID: nil)) }
             }
             guard going else { return }

@@ -168,6 +168,14 @@ struct DocumentReading {
         self.sentenceOf = sentenceOf
     }
 
+    /// How many mentions cover each token: whether a token or range is inside a mention, in
+    /// time of the range rather than of the mentions. Passes that add mentions keep it up to date.
+    func coverage() -> [Int32] {
+        var cover = [Int32](repeating: 0, count: tokenWords.count)
+        for mention in mentions { for token in mention.tokens { cover[token] += 1 } }
+        return cover
+    }
+
     func words(_ range: Range<Int>) -> [String] {
         range.flatMap { tokenWords[$0].split(separator: " ").map(String.init) }
     }
@@ -180,6 +188,12 @@ struct DocumentReading {
     // MARK: Mentions and titles
 
     mutating func makeMentions() {
+        // The first span ending at each token, so that finding a title's affiliation does not
+        // walk every span (a long page has hundreds of thousands).
+        var spanEnding: [Int: Range<Int>] = [:]
+        for span in spans where spanEnding[span.words.upperBound] == nil {
+            spanEnding[span.words.upperBound] = span.words
+        }
         for span in spans {
             var range = span.words
             var title: Range<Int>?
@@ -202,7 +216,9 @@ struct DocumentReading {
             var mention = Mention(
                 tokens: range, type: span.type, sentence: sentenceOf[range.lowerBound], words: words(range))
             mention.title = title
-            if let title { mention.affiliation = affiliation ?? affiliationBefore(title.lowerBound) }
+            if let title {
+                mention.affiliation = affiliation ?? affiliationBefore(title.lowerBound, spanEnding: spanEnding)
+            }
             mentions.append(mention)
         }
     }
@@ -306,9 +322,9 @@ struct DocumentReading {
 
     /// The name just before a title: another entity's mention ending there, or capitalized
     /// tokens (a country, an acronym).
-    func affiliationBefore(_ start: Int) -> Range<Int>? {
+    func affiliationBefore(_ start: Int, spanEnding: [Int: Range<Int>]) -> Range<Int>? {
         guard start > 0, sentenceOf[start - 1] == sentenceOf[start] else { return nil }
-        if let span = spans.first(where: { $0.words.upperBound == start }) { return span.words }
+        if let words = spanEnding[start] { return words }
         var first = start
         while first > 0, sentenceOf[first - 1] == sentenceOf[start], isCapitalized(first - 1),
             start - first < 4
@@ -323,6 +339,7 @@ struct DocumentReading {
     /// "Name (ACR)": the acronym is a mention of the name.
     mutating func linkAcronyms() {
         let tokens = context.analysis.tokens
+        var cover = coverage()
         for index in mentions.indices {
             let end = mentions[index].tokens.upperBound
             guard end + 2 < tokens.count, tokenText[end] == "(", tokenText[end + 2] == ")" || end + 3 < tokens.count
@@ -342,36 +359,44 @@ struct DocumentReading {
                     start -= 1
                 }
                 if words(start..<mentions[index].tokens.upperBound).count > spelled { start += 1 }
+                for token in mentions[index].tokens { cover[token] -= 1 }
                 mentions[index].tokens = start..<mentions[index].tokens.upperBound
+                for token in mentions[index].tokens { cover[token] += 1 }
                 mentions[index].words = words(mentions[index].tokens)
                 if mentions[index].type != .person { mentions[index].type = .organization }
             }
             let key = ActorPhrase.key(acronym)
             acronyms[key] = index
-            if !mentions.contains(where: { $0.tokens.overlaps(end + 1..<close) }) {
+            if !(end + 1..<close).contains(where: { cover[$0] > 0 }) {
                 var mention = Mention(
                     tokens: end + 1..<close, type: mentions[index].type, sentence: mentions[index].sentence,
                     words: [key])
                 mention.isName = true
                 mentions.append(mention)
+                for token in mention.tokens { cover[token] += 1 }
             }
         }
         // Acronyms used again without a tagged span: find them in the text.
         guard !acronyms.isEmpty else { return }
         for token in tokenWords.indices where acronyms[tokenWords[token]] != nil {
-            guard !mentions.contains(where: { $0.tokens.contains(token) }) else { continue }
+            guard cover[token] == 0 else { continue }
             let target = acronyms[tokenWords[token]]!
             mentions.append(
                 Mention(
                     tokens: token..<token + 1, type: mentions[target].type, sentence: sentenceOf[token],
                     words: [tokenWords[token]]))
+            cover[token] += 1
         }
         mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         acronyms = [:]
+        var starting: [Int: Int] = [:]
+        for (index, mention) in mentions.enumerated() where starting[mention.tokens.lowerBound] == nil {
+            starting[mention.tokens.lowerBound] = index
+        }
         for (index, mention) in mentions.enumerated() {
             let end = mention.tokens.upperBound
             guard end + 2 < tokenText.count, tokenText[end] == "(" else { continue }
-            if let next = mentions.first(where: { $0.tokens.lowerBound == end + 1 }),
+            if let next = starting[end + 1].map({ mentions[$0] }),
                 Self.isAcronym(next.words.joined(), of: mention.words)
             {
                 acronyms[next.words.joined(separator: " ")] = index
@@ -406,6 +431,9 @@ struct DocumentReading {
     // MARK: Grouping
 
     mutating func group() {
+        // The last group holding each alias (aliases only grow here), instead of a search of
+        // every group for every mention.
+        var aliasOwner: [String: Int] = [:]
         for index in mentions.indices {
             let mention = mentions[index]
             let key = mention.words.joined(separator: " ")
@@ -414,7 +442,7 @@ struct DocumentReading {
                 target = mentions[named].entity
             }
             if target == nil {
-                target = groups.lastIndex { $0.aliases.contains(key) }
+                target = aliasOwner[key]
             }
             if target == nil, mention.words.count <= 2 {
                 // A shorter form of a person's name: its words end the person's name.
@@ -431,6 +459,7 @@ struct DocumentReading {
             if let target {
                 groups[target].mentions.append(index)
                 groups[target].aliases.insert(key)
+                aliasOwner[key] = max(aliasOwner[key] ?? target, target)
                 if mention.words.count > groups[target].nameWords.count, groups[target].type == mention.type {
                     groups[target].nameWords = mention.words
                 }
@@ -439,6 +468,7 @@ struct DocumentReading {
                 var group = Group(type: mention.type, mentions: [index], nameWords: mention.words)
                 group.aliases.insert(key)
                 mentions[index].entity = groups.count
+                aliasOwner[key] = groups.count
                 groups.append(group)
             }
         }
@@ -469,6 +499,13 @@ struct DocumentReading {
         }
         // Longest forms first, so a full name is not taken for its surname.
         forms.sort { $0.words.count > $1.words.count }
+        // Each token tries only the forms that start with its word, in the same order.
+        var formsByFirst: [String: [Int]] = [:]
+        var groupsOfForm: [[String]: Set<Int>] = [:]
+        for (index, form) in forms.enumerated() {
+            formsByFirst[form.words[0], default: []].append(index)
+            groupsOfForm[form.words, default: []].insert(form.group)
+        }
         var found: [Mention] = []
         var token = 0
         while token < tokenWords.count {
@@ -477,7 +514,7 @@ struct DocumentReading {
                 continue
             }
             var matched = false
-            for form in forms {
+            for form in (words(token..<token + 1).first.flatMap { formsByFirst[$0] } ?? []).map({ forms[$0] }) {
                 var end = token
                 var taken: [String] = []
                 while end < tokenWords.count, taken.count < form.words.count, !covered[end],
@@ -487,8 +524,7 @@ struct DocumentReading {
                     end += 1
                 }
                 guard taken == form.words, isCapitalized(end - 1) else { continue }
-                let groupsMatching = forms.filter { $0.words == form.words }.map(\.group)
-                guard Set(groupsMatching).count == 1 else { break }
+                guard groupsOfForm[form.words]?.count == 1 else { break }
                 var mention = Mention(
                     tokens: token..<end, type: groups[form.group].type, sentence: sentenceOf[token], words: taken)
                 mention.entity = form.group
@@ -525,6 +561,7 @@ struct DocumentReading {
             holders[words(title).joined(separator: " "), default: []].insert(mention.entity)
         }
         guard !holders.isEmpty else { return }
+        var cover = coverage()
         for token in tokenWords.indices where tokenWords[token] == "THE" {
             for length in stride(from: titles.longest, through: 1, by: -1) {
                 let end = token + 1 + length
@@ -533,13 +570,14 @@ struct DocumentReading {
                 guard let people = holders[key], people.count == 1, let person = people.first else { continue }
                 // Not before a name ("the Prime Minister Karzai") and not inside a mention.
                 if end < tokenWords.count, isCapitalized(end), sentenceOf[end] == sentenceOf[token] { break }
-                guard !mentions.contains(where: { $0.tokens.overlaps(token + 1..<end) }) else { break }
+                guard !(token + 1..<end).contains(where: { cover[$0] > 0 }) else { break }
                 var mention = Mention(
                     tokens: token + 1..<end, type: .person, sentence: sentenceOf[token], words: words(token + 1..<end))
                 mention.isName = false
                 mention.entity = person
                 groups[person].mentions.append(mentions.count)
                 mentions.append(mention)
+                for covered in mention.tokens { cover[covered] += 1 }
                 break
             }
         }
@@ -551,17 +589,20 @@ struct DocumentReading {
     mutating func resolvePronouns() {
         let relations = context.analysis.relations
         let ordered = mentions.indices.filter { mentions[$0].type == .person && mentions[$0].isName }
+        // The named people of each sentence, in the same order.
+        var named: [Int: [Int]] = [:]
+        for index in ordered { named[mentions[index].sentence, default: []].append(index) }
+        var cover = coverage()
         for token in tokenWords.indices where Self.pronouns.contains(tokenWords[token]) {
-            guard !mentions.contains(where: { $0.tokens.contains(token) }) else { continue }
+            guard cover[token] == 0 else { continue }
             let sentence = sentenceOf[token]
             let here = Set(
-                ordered.filter { mentions[$0].sentence == sentence && mentions[$0].tokens.upperBound <= token }
-                    .map { mentions[$0].entity })
+                (named[sentence] ?? []).filter { mentions[$0].tokens.upperBound <= token }.map { mentions[$0].entity })
             var person: Int?
             if here.count == 1 {
                 person = here.first
             } else if here.isEmpty, sentence > 0 {
-                let previous = ordered.filter { mentions[$0].sentence == sentence - 1 }
+                let previous = named[sentence - 1] ?? []
                 let people = Set(previous.map { mentions[$0].entity })
                 if people.count == 1 {
                     person = people.first
@@ -580,6 +621,7 @@ struct DocumentReading {
             mention.entity = person
             groups[person].mentions.append(mentions.count)
             mentions.append(mention)
+            cover[token] += 1
         }
     }
 
@@ -587,18 +629,25 @@ struct DocumentReading {
 
     func entities(coder: ActorCoder, day: ActorDay?) -> [FoundEntity] {
         let live = groups.indices.filter { !groups[$0].mentions.isEmpty }
-        let order = live.sorted {
-            groups[$0].mentions.map { mentions[$0].tokens.lowerBound }.min()!
-                < groups[$1].mentions.map { mentions[$0].tokens.lowerBound }.min()!
+        let first = Dictionary(
+            uniqueKeysWithValues: live.map { group in
+                (group, groups[group].mentions.map { mentions[$0].tokens.lowerBound }.min()!)
+            })
+        let order = live.sorted { first[$0]! < first[$1]! }
+        // The first mention with an entity over each token range: a title's affiliation, found
+        // without a search of every mention.
+        var entityAt: [Range<Int>: Int] = [:]
+        for (index, mention) in mentions.enumerated() where mention.entity >= 0 && entityAt[mention.tokens] == nil {
+            entityAt[mention.tokens] = index
         }
         let tokens = context.analysis.tokens
         var codes: [Int: CodedActor] = [:]
         // Organizations and places first: a person's title may tie them to one.
         for group in order where groups[group].type != .person {
-            codes[group] = code(group, coder: coder, day: day, codes: codes)
+            codes[group] = code(group, coder: coder, day: day, codes: codes, entityAt: entityAt)
         }
         for group in order where groups[group].type == .person {
-            codes[group] = code(group, coder: coder, day: day, codes: codes)
+            codes[group] = code(group, coder: coder, day: day, codes: codes, entityAt: entityAt)
         }
         var found: [FoundEntity] = []
         for (number, group) in order.enumerated() {
@@ -640,7 +689,9 @@ struct DocumentReading {
     }
 
     /// The actor code of one entity, as ``EntityStage`` describes.
-    func code(_ group: Int, coder: ActorCoder, day: ActorDay?, codes: [Int: CodedActor]) -> CodedActor? {
+    func code(
+        _ group: Int, coder: ActorCoder, day: ActorDay?, codes: [Int: CodedActor], entityAt: [Range<Int>: Int]
+    ) -> CodedActor? {
         let type = groups[group].type
         let names = groups[group].mentions.filter { mentions[$0].isName }.map { mentions[$0].words }
         var seen = Set<[String]>()
@@ -660,7 +711,7 @@ struct DocumentReading {
         for index in groups[group].mentions {
             guard let title = mentions[index].title else { continue }
             if let affiliation = mentions[index].affiliation {
-                if let other = mentions.first(where: { $0.tokens == affiliation && $0.entity >= 0 }),
+                if let other = entityAt[affiliation].map({ mentions[$0] }),
                     other.entity != group, let code = codes[other.entity], groups[other.entity].type != .geopolitical
                 {
                     return CodedActor(

@@ -19,8 +19,20 @@ public enum InputItem: Sendable {
 /// `.failure` naming it, and reading goes on.
 public struct InputReader: Sendable {
     public var paths: [String]
+    /// A page or text file (or a compressed one) larger than this is refused with a failure
+    /// naming it, before its bytes are read into memory; feeds and archives (`.jsonl`, `.json`,
+    /// `.warc`) are exempt, since each of their records is checked on its own. `nil`: no limit.
+    public var maximumPageBytes: Int?
 
-    public init(paths: [String]) { self.paths = paths }
+    public init(paths: [String], maximumPageBytes: Int? = nil) {
+        self.paths = paths
+        self.maximumPageBytes = maximumPageBytes
+    }
+
+    /// The reason given for a page over ``maximumPageBytes``.
+    public static func tooLarge(_ size: Int, limit: Int) -> String {
+        "too large: \(size) bytes, over the limit of \(limit) (--max-bytes)"
+    }
 
     public func read(_ body: (InputItem) throws -> Void) rethrows {
         for path in paths {
@@ -35,6 +47,13 @@ public struct InputReader: Sendable {
             }
             for file in files {
                 let uri = URL(fileURLWithPath: file).standardizedFileURL.absoluteString
+                if let limit = maximumPageBytes, Self.holdsOnePage(file),
+                    let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue,
+                    size > limit
+                {
+                    try body(.failure(AnalysisError(uri: uri, reason: Self.tooLarge(size, limit: limit))))
+                    continue
+                }
                 let bytes: [UInt8]
                 do {
                     bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped))
@@ -45,6 +64,13 @@ public struct InputReader: Sendable {
                 try read(bytes: bytes, uri: uri, name: file, body)
             }
         }
+    }
+
+    /// Whether a file named so holds one page or text (not a feed or an archive of many).
+    static func holdsOnePage(_ name: String) -> Bool {
+        var lower = name.lowercased()
+        if lower.hasSuffix(".gz") { lower.removeLast(3) }
+        return ![".jsonl", ".ndjson", ".json", ".warc"].contains { lower.hasSuffix($0) }
     }
 
     /// The regular files a path names: itself, the files below a directory (sorted, hidden ones
@@ -105,10 +131,18 @@ public struct InputReader: Sendable {
             // `page.html.gz`, `feed.jsonl.gz`: the inner name says what the contents are.
             let inner = lower.hasSuffix(".gz") ? String(name.dropLast(3)) : name
             let contents: [UInt8]
+            // A compressed page may not expand past the page limit: a bomb stops early.
+            let pageLimit = Self.holdsOnePage(inner) && !WARCReader.looksLikeWARC(bytes) ? maximumPageBytes : nil
             do {
-                contents = try Gzip.decompress(bytes, limit: Self.decompressedLimit)
+                contents = try Gzip.decompress(bytes, limit: pageLimit ?? Self.decompressedLimit)
             } catch {
-                try body(.failure(AnalysisError(uri: uri, reason: "\(error)")))
+                let reason =
+                    if error.kind == .tooLarge, let pageLimit {
+                        "too large: expands to more than \(pageLimit) bytes (--max-bytes)"
+                    } else {
+                        "\(error)"
+                    }
+                try body(.failure(AnalysisError(uri: uri, reason: reason)))
                 return
             }
             try read(bytes: contents, uri: uri, name: inner, body)

@@ -2,7 +2,8 @@ import TribuneCore
 
 /// Turns the bytes of a text input into a `String`, or says clearly why it is not text.
 ///
-/// UTF-8 (with or without a byte-order mark) is read as is; UTF-16 with a byte-order mark is
+/// UTF-8 (with or without a byte-order mark) is read as is; UTF-16 with a byte-order mark, or
+/// without one when its zero bytes give it away (as ``HTMLCharset`` tells pages), is
 /// converted; anything else that is not valid UTF-8 is read as windows-1252, the usual
 /// mislabelled Western page. Line ends become `\n`.
 public enum TextDecoding {
@@ -17,6 +18,10 @@ public enum TextDecoding {
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return normalizeLineEnds(decodeUTF16(bytes.dropFirst(2), bigEndian: bytes[0] == 0xFE))
+        }
+        // Before the binary check, which would take UTF-16's zero bytes for a binary file's.
+        if let utf16 = HTMLCharset.guessUTF16(bytes), signature(bytes) == nil {
+            return normalizeLineEnds(decodeUTF16(bytes[...], bigEndian: utf16 == .utf16BE))
         }
         if let kind = binaryKind(bytes) {
             throw Failure(reason: "binary data (\(kind)), not text")
@@ -34,13 +39,7 @@ public enum TextDecoding {
 
     /// Names the kind of binary file `bytes` look like, or `nil` for text.
     public static func binaryKind(_ bytes: [UInt8]) -> String? {
-        let signatures: [(prefix: [UInt8], name: String)] = [
-            ([0x89, 0x50, 0x4E, 0x47], "PNG image"), ([0xFF, 0xD8, 0xFF], "JPEG image"),
-            (Array("GIF8".utf8), "GIF image"), (Array("%PDF".utf8), "PDF document"),
-            ([0x1F, 0x8B], "gzip data"), ([0x50, 0x4B, 0x03, 0x04], "ZIP archive"),
-            ([0x7F, 0x45, 0x4C, 0x46], "ELF executable"), (Array("RIFF".utf8), "RIFF media"),
-        ]
-        for signature in signatures where bytes.starts(with: signature.prefix) { return signature.name }
+        if let name = signature(bytes) { return name }
         let sample = bytes.prefix(8192)
         var control = 0
         for byte in sample {
@@ -48,6 +47,17 @@ public enum TextDecoding {
             if byte < 0x09 || (byte > 0x0D && byte < 0x20) { control += 1 }
         }
         return control * 10 > sample.count ? "control characters" : nil
+    }
+
+    /// The kind of file whose signature `bytes` start with, if any.
+    static func signature(_ bytes: [UInt8]) -> String? {
+        let signatures: [(prefix: [UInt8], name: String)] = [
+            ([0x89, 0x50, 0x4E, 0x47], "PNG image"), ([0xFF, 0xD8, 0xFF], "JPEG image"),
+            (Array("GIF8".utf8), "GIF image"), (Array("%PDF".utf8), "PDF document"),
+            ([0x1F, 0x8B], "gzip data"), ([0x50, 0x4B, 0x03, 0x04], "ZIP archive"),
+            ([0x7F, 0x45, 0x4C, 0x46], "ELF executable"), (Array("RIFF".utf8), "RIFF media"),
+        ]
+        return signatures.first { bytes.starts(with: $0.prefix) }?.name
     }
 
     private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {

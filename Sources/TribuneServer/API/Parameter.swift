@@ -45,6 +45,11 @@ struct Parameter: Sendable {
         switch kind {
         case .text:
             guard !value.isEmpty else { throw reject("a non-empty text") }
+            // A NUL or other control character is no word anyone searches for, and SQLite's
+            // full-text query syntax fails on some: refused here rather than as a 500.
+            guard !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                throw HTTPError(.badRequest, message: "\(name) must not hold control characters")
+            }
         case .integer(let range):
             guard let number = Int(value), range.contains(number) else {
                 throw reject("a whole number from \(range.lowerBound) to \(range.upperBound)")

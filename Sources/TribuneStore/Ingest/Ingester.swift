@@ -83,12 +83,16 @@ public struct Ingester: Sendable {
         case analyze(SourceDocument)
         case failure(AnalysisError)
         case skipped
+        /// A source with the same bytes as one read earlier in this ingest.
+        case duplicate(id: String, uri: String)
     }
 
     private enum Outcome: Sendable {
         case analyzed(AnalyzedSource)
-        case failure(AnalysisError)
+        /// With the failed source's id when it was analyzed.
+        case failure(AnalysisError, id: String?)
         case skipped
+        case duplicate(id: String, uri: String)
     }
 
     /// Ingests what `read` yields. `read` runs on its own thread and hands each input to
@@ -120,7 +124,8 @@ public struct Ingester: Sendable {
                     counters.didRead(bytes: source.bytes.count)
                     let id = SHA256.hex(source.bytes)
                     guard seen.insert(id).inserted else {
-                        guard work.push(.skipped) else { throw IngestCancelled() }
+                        // Analyzed once; the copy shares the first one's outcome (stored, or its failure).
+                        guard work.push(.duplicate(id: id, uri: source.uri)) else { throw IngestCancelled() }
                         return
                     }
                     pending.append((id, source))
@@ -187,14 +192,16 @@ public struct Ingester: Sendable {
                     let outcome: Outcome
                     switch item {
                     case .skipped: outcome = .skipped
-                    case .failure(let error): outcome = .failure(error)
+                    case .duplicate(let id, let uri): outcome = .duplicate(id: id, uri: uri)
+                    case .failure(let error): outcome = .failure(error, id: nil)
                     case .analyze(let source):
                         do {
                             outcome = .analyzed(AnalyzedSource(document: try analyzer.analyze(source), source: source))
                         } catch let error as AnalysisError {
-                            outcome = .failure(error)
+                            outcome = .failure(error, id: SHA256.hex(source.bytes))
                         } catch {
-                            outcome = .failure(AnalysisError(uri: source.uri, reason: "\(error)"))
+                            outcome = .failure(
+                                AnalysisError(uri: source.uri, reason: "\(error)"), id: SHA256.hex(source.bytes))
                         }
                     }
                     guard outcomes.push(outcome) else { return }
@@ -204,6 +211,11 @@ public struct Ingester: Sendable {
 
         var summary = IngestSummary()
         var batch = IngestBatch()
+        // Copies of a source read earlier share its outcome: skipped when it was analyzed, the
+        // same failure (under their own name) when it failed, held until it is known.
+        var analyzedIDs = Set<String>()
+        var failedIDs: [String: String] = [:]
+        var waiting: [String: [String]] = [:]
         var batchDeadline: Date?
         var nextReport = Date()
         func report(final: Bool = false) {
@@ -255,11 +267,34 @@ public struct Ingester: Sendable {
                 case .item(.analyzed(let analyzed)):
                     batch.documents.append(analyzed)
                     if batchDeadline == nil { batchDeadline = Date().addingTimeInterval(options.maximumBatchDelay) }
-                case .item(.failure(let error)):
-                    summary.failed += 1
-                    if summary.failures.count < IngestSummary.failureListLimit { summary.failures.append(error) }
-                    batch.failures.append(error)
+                    analyzedIDs.insert(analyzed.document.id)
+                    summary.skipped += waiting.removeValue(forKey: analyzed.document.id)?.count ?? 0
+                case .item(.failure(let error, let id)):
+                    var errors = [error]
+                    if let id {
+                        failedIDs[id] = error.reason
+                        errors += (waiting.removeValue(forKey: id) ?? []).map {
+                            AnalysisError(uri: $0, reason: error.reason)
+                        }
+                    }
+                    for error in errors {
+                        summary.failed += 1
+                        if summary.failures.count < IngestSummary.failureListLimit { summary.failures.append(error) }
+                        batch.failures.append(error)
+                    }
                     if batchDeadline == nil { batchDeadline = Date().addingTimeInterval(options.maximumBatchDelay) }
+                case .item(.duplicate(let id, let uri)):
+                    if analyzedIDs.contains(id) {
+                        summary.skipped += 1
+                    } else if let reason = failedIDs[id] {
+                        let error = AnalysisError(uri: uri, reason: reason)
+                        summary.failed += 1
+                        if summary.failures.count < IngestSummary.failureListLimit { summary.failures.append(error) }
+                        batch.failures.append(error)
+                        if batchDeadline == nil { batchDeadline = Date().addingTimeInterval(options.maximumBatchDelay) }
+                    } else {
+                        waiting[id, default: []].append(uri)
+                    }
                 case .item(.skipped):
                     summary.skipped += 1
                 case .timedOut:
@@ -274,6 +309,7 @@ public struct Ingester: Sendable {
                 }
                 report()
             }
+            summary.skipped += waiting.values.reduce(0) { $0 + $1.count }
             try commit()
         } catch {
             work.cancel()

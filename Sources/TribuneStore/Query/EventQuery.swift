@@ -68,11 +68,12 @@ public struct GeoCircle: Sendable, Hashable {
         self.km = km
     }
 
-    /// Reads `LAT,LON,KM`, e.g. `34.0,71.5,50`.
+    /// Reads `LAT,LON,KM`, e.g. `34.0,71.5,50`; the radius is at most half the Earth's
+    /// circumference (20,040 km), which already takes in every place.
     public init?(_ text: String) {
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 3, let lat = parts[0], let lon = parts[1], let km = parts[2],
-            (-90...90).contains(lat), (-180...180).contains(lon), km > 0
+            (-90...90).contains(lat), (-180...180).contains(lon), km > 0, km <= 20_040
         else { return nil }
         self.init(lat: lat, lon: lon, km: km)
     }

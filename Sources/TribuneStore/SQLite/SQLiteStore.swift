@@ -322,6 +322,15 @@ public final class SQLiteStore: Store, QueryPlanning {
         }
     }
 
+    /// SQLite's `PRAGMA integrity_check` of every page and index: `"ok"`, or what is damaged.
+    public func integrityCheck() throws -> String {
+        try guarded {
+            try pool.read { db in
+                try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n")
+            }
+        }
+    }
+
     public func close() {
         try? pool.close()
     }
