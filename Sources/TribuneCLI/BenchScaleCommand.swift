@@ -65,9 +65,9 @@ extension BenchCommand {
                 var spent = 0.0
                 var document: Document?
                 repeat {
-                    let start = Self.cpuSeconds()
+                    let start = ResourceUsage.processCPUSeconds()
                     document = try pipeline.analyze(source)
-                    spent += Self.cpuSeconds() - start
+                    spent += ResourceUsage.processCPUSeconds() - start
                     runs += 1
                 } while spent < seconds
                 let perRun = spent / Double(runs)
@@ -78,7 +78,7 @@ extension BenchCommand {
                         format: "%-10@ %6d %10.3f %7.0f %7.2f %10d %7d  %@",
                         ByteLimit(bytes: size).description as NSString, runs, perRun, perMB, perMB / (first ?? perMB),
                         document?.sentences.count ?? 0, document?.events.count ?? 0,
-                        "\(Self.maxResidentMB()) MB" as NSString))
+                        "\(ResourceUsage.peakResidentMB()) MB" as NSString))
             }
         }
 
@@ -104,27 +104,6 @@ extension BenchCommand {
                 i += 1
             }
             return out + close
-        }
-
-        static func usage() -> rusage {
-            var usage = rusage()
-            #if os(Linux)
-                getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-            #else
-                getrusage(RUSAGE_SELF, &usage)
-            #endif
-            return usage
-        }
-
-        static func cpuSeconds() -> Double {
-            let usage = usage()
-            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-                + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        }
-
-        /// Kilobytes on Linux.
-        static func maxResidentMB() -> Int {
-            Int(usage().ru_maxrss) / 1024
         }
     }
 }

@@ -90,9 +90,9 @@ public enum ExtractionEvaluation {
         // On a shared machine the thread's CPU time says what one core does; wall time is given too.
         var extractionCPU = Double.infinity
         let extraction = best {
-            let cpu = threadCPUSeconds()
+            let cpu = ResourceUsage.threadCPUSeconds()
             for (html, url) in zip(htmls, urls) { _ = extractor.extract(html: html, url: url) }
-            extractionCPU = min(extractionCPU, threadCPUSeconds() - cpu)
+            extractionCPU = min(extractionCPU, ResourceUsage.threadCPUSeconds() - cpu)
         }
         let parsing = best {
             for html in htmls { _ = HTMLDocument(parsing: HTMLCharset.utf8(html)) }
@@ -127,13 +127,6 @@ public enum ExtractionEvaluation {
         figures.append(("cpu_pages_per_second", count / extractionCPU))
         figures.append(("parse_pages_per_second", count / parsing))
         return EvaluationReport(title: "HTML article extraction (\(layout.rawValue))", lines: lines, figures: figures)
-    }
-
-    /// The CPU time this thread has used, in seconds.
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
     static func seconds(_ d: Duration) -> Double {

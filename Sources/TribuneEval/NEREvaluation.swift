@@ -158,10 +158,13 @@ public enum NEREvaluation {
         // other load shows in the wall time, much less in the CPU time).
         func seconds(_ work: () -> Void) -> (wall: Double, cpu: Double) {
             let runs = (0..<3).map { _ in
-                let cpuStart = cpuSeconds()
+                let cpuStart = ResourceUsage.processCPUSeconds()
                 let start = DispatchTime.now().uptimeNanoseconds
                 work()
-                return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpuSeconds() - cpuStart)
+                return (
+                    Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
+                    ResourceUsage.processCPUSeconds() - cpuStart
+                )
             }
             return (runs.map(\.0).min()!, runs.map(\.1).min()!)
         }
@@ -195,17 +198,5 @@ public enum NEREvaluation {
             ("ner_tokens_per_wall_s", (tokens / recognizing.wall).rounded()),
         ]
         return report
-    }
-
-    /// User and system CPU time of this process so far.
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        #else
-            getrusage(RUSAGE_SELF, &usage)
-        #endif
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TribuneCore
 import TribuneNLP
 
 /// Tagger, lemmatizer and parser throughput on one core, with the segmenter's on the same text
@@ -60,10 +61,10 @@ public enum ParserBenchmark {
         var segmentedTokens = 0
         let segmenting = (0..<5).map { _ -> (cpu: Double, wall: Double) in
             let start = DispatchTime.now().uptimeNanoseconds
-            let cpuStart = TreebankScorer.threadCPUSeconds()
+            let cpuStart = ResourceUsage.threadCPUSeconds()
             segmentedTokens = text.withUnsafeBufferPointer { segmenter.segment($0, paragraphs: ranges).tokens.count }
             return (
-                TreebankScorer.threadCPUSeconds() - cpuStart,
+                ResourceUsage.threadCPUSeconds() - cpuStart,
                 Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             )
         }.min { $0.cpu < $1.cpu }!

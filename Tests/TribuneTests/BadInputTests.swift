@@ -57,22 +57,6 @@ struct BadInputTests {
         return out
     }
 
-    /// A gzip member holding `bytes` in stored DEFLATE blocks.
-    static func gzip(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF]
-        var start = 0
-        repeat {
-            let end = min(bytes.count, start + 65_535)
-            let length = UInt16(end - start)
-            out.append(end == bytes.count ? 1 : 0)
-            out += [UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
-            out += bytes[start..<end]
-            start = end
-        } while start < bytes.count
-        func word(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
-        return out + word(CRC32.checksum(bytes)) + word(UInt32(truncatingIfNeeded: bytes.count))
-    }
-
     /// A WARC response record for `body`, with a `Content-Length` that may lie.
     static func warcResponse(_ uri: String, body: [UInt8], lengthDelta: Int = 0) -> [UInt8] {
         let block = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".utf8) + body
@@ -108,7 +92,7 @@ struct BadInputTests {
         attributes.reserveCapacity(12_000_000)
         for i in 0..<1_000_000 { attributes += Array(" a\(i)=\"\(i % 10)\"".utf8) }
         attributes += Array(">\(sentence)</p><p>\(second)</p></article></body></html>".utf8)
-        let gzipped = gzip(page(paragraphs))
+        let gzipped = Fixtures.gzip(page(paragraphs))
         let good = page(paragraphs)
         let other = page("<p>\(second) Troops withdrew from Makin.</p>")
         let warc =
@@ -116,8 +100,8 @@ struct BadInputTests {
             + warcResponse("https://example.org/long", body: other, lengthDelta: 40)
             + warcResponse("https://example.org/two", body: other)
         let truncatedWARC =
-            gzip(warcResponse("https://example.org/first", body: good))
-            + Array(gzip(warcResponse("https://example.org/cut", body: other)).prefix(200))
+            Fixtures.gzip(warcResponse("https://example.org/first", body: good))
+            + Array(Fixtures.gzip(warcResponse("https://example.org/cut", body: other)).prefix(200))
         let jsonl = [
             #"{"id": "a", "text": "\#(sentence)"}"#, #"{"id": "b", "text": "unterminated"#, "[1, 2, 3]",
             #"{"id": "d", "title": "no payload"}"#, "", #"{"id": "e", "html": "<p>\#(second)</p>"}"#,
@@ -169,33 +153,7 @@ struct BadInputTests {
         ]
     }
 
-    struct Run {
-        var status: Int32
-        var reason: Process.TerminationReason
-        var stdout: [UInt8]
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Fixtures.tribuneExecutable
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Both pipes drain at once, so a chatty stderr cannot block the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stderr = Data()
-        DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, reason: process.terminationReason, stdout: Array(stdout),
-            stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    static func run(_ arguments: [String]) throws -> CommandRun { try Fixtures.runTribune(arguments) }
 
     /// Writes the cases into a new folder, with the 50 MB page when `bigPage`.
     static func folder(bigPage: Bool) throws -> (URL, [Case]) {

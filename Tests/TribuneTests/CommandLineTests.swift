@@ -4,27 +4,9 @@ import TribuneCore
 
 @Suite("tribune analyze, as a user runs it")
 struct CommandLineTests {
-    struct Run {
-        var status: Int32
-        var stdout: [UInt8]
-        var stderr: String
-    }
-
-    func run(_ arguments: [String]) throws -> Run? {
+    func run(_ arguments: [String]) throws -> CommandRun? {
         guard let executable = Fixtures.tribuneExecutable else { return nil }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: Array(stdout), stderr: String(decoding: stderr, as: UTF8.self))
+        return try Fixtures.run(executable, arguments)
     }
 
     @Test(

@@ -6,28 +6,7 @@ import TribuneStore
 /// `tribune ingest` and the query commands, run as a user runs them.
 @Suite("tribune ingest and the store commands, as a user runs them", .enabled(if: Fixtures.tribuneExecutable != nil))
 struct IngestCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: [UInt8]
-        var stderr: String
-        var text: String { String(decoding: stdout, as: UTF8.self) }
-    }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Fixtures.tribuneExecutable
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: Array(stdout), stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    static func run(_ arguments: [String]) throws -> CommandRun { try Fixtures.runTribune(arguments) }
 
     /// A temporary folder, removed when `body` returns.
     static func inTemporaryFolder(_ body: (URL) throws -> Void) throws {
@@ -191,7 +170,7 @@ struct IngestCommandTests {
             #expect(try crashedStore.counts() == counts, "round \(round): after \(kills) kills")
             let cleanExport = try Self.run(["export", "--db", clean, "--format", "jsonl"])
             let crashedExport = try Self.run(["export", "--db", crashed, "--format", "jsonl"])
-            let sorted = { (run: Run) in
+            let sorted = { (run: CommandRun) in
                 run.stdout.split(separator: UInt8(ascii: "\n")).map { Array($0) }.sorted {
                     $0.lexicographicallyPrecedes($1)
                 }

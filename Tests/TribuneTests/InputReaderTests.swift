@@ -88,31 +88,15 @@ struct InputReaderTests {
         #expect(InputReader.expand(pattern).count == 3)
     }
 
-    /// `bytes` as a gzip member of stored DEFLATE blocks (what `gzip -0` writes).
-    static func gzip(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF]
-        var start = 0
-        repeat {
-            let end = min(bytes.count, start + 65_535)
-            let length = UInt16(end - start)
-            out.append(end == bytes.count ? 1 : 0)
-            out += [UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
-            out += bytes[start..<end]
-            start = end
-        } while start < bytes.count
-        func word(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
-        return out + word(CRC32.checksum(bytes)) + word(UInt32(truncatingIfNeeded: bytes.count))
-    }
-
     @Test("reads .html.gz as a page and .jsonl.gz as records, and names a damaged gzip file")
     func compressed() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let page = "<html><body><p>Troops withdrew from the town on Monday, officials said.</p></body></html>"
-        try Data(Self.gzip(Array(page.utf8))).write(to: directory.appendingPathComponent("a.html.gz"))
+        try Data(Fixtures.gzip(Array(page.utf8))).write(to: directory.appendingPathComponent("a.html.gz"))
         let lines = #"{"id": "1", "html": "<p>Talks resumed.</p>"}"# + "\n" + #"{"id": "2", "text": "Talks ended."}"#
-        try Data(Self.gzip(Array(lines.utf8))).write(to: directory.appendingPathComponent("b.jsonl.gz"))
-        try Data(Self.gzip(Array(page.utf8)).dropLast(6)).write(to: directory.appendingPathComponent("c.html.gz"))
+        try Data(Fixtures.gzip(Array(lines.utf8))).write(to: directory.appendingPathComponent("b.jsonl.gz"))
+        try Data(Fixtures.gzip(Array(page.utf8)).dropLast(6)).write(to: directory.appendingPathComponent("c.html.gz"))
         let found = items([directory.path])
         #expect(found.count == 4)
         guard case .source(let html) = found[0], case .source(let record) = found[1], case .source(let text) = found[2],
@@ -138,7 +122,7 @@ struct InputReaderTests {
             "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/2026/11/30/troops\r\n"
             + "Content-Type: application/http; msgtype=response\r\nContent-Length: \(http.utf8.count)\r\n\r\n"
             + http + "\r\n\r\n"
-        try Data(Self.gzip(Array(record.utf8))).write(to: directory.appendingPathComponent("crawl.warc.gz"))
+        try Data(Fixtures.gzip(Array(record.utf8))).write(to: directory.appendingPathComponent("crawl.warc.gz"))
         let found = items([directory.path])
         guard found.count == 1, case .source(let source) = found[0] else {
             Issue.record("unexpected items \(found)")

@@ -42,20 +42,8 @@ extension IngestCommandTests {
         return ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"] + arguments
     }
 
-    static func runCommand(_ command: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: Array(stdout), stderr: String(decoding: stderr, as: UTF8.self))
+    static func runCommand(_ command: [String]) throws -> CommandRun {
+        try Fixtures.run(URL(fileURLWithPath: command[0]), Array(command.dropFirst()))
     }
 
     @Test("a read-only store or folder: one clear error naming the store, and the store is intact")

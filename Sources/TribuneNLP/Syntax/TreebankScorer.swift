@@ -1,4 +1,5 @@
 import Foundation
+import TribuneCore
 
 /// Scores a ``SyntaxAnnotator`` against gold treebank sentences on their gold words, as the
 /// CoNLL shared tasks do: accuracy of UPOS, XPOS and lemma, and attachment scores over every
@@ -37,7 +38,7 @@ public struct TreebankScorer: Sendable {
         output.reserve(corpus.wordCount)
         var scratch = SyntaxAnnotator.Scratch()
         let start = DispatchTime.now().uptimeNanoseconds
-        let cpuStart = Self.threadCPUSeconds()
+        let cpuStart = ResourceUsage.threadCPUSeconds()
         corpus.text.withUnsafeBufferPointer { text in
             corpus.tokens.withUnsafeBufferPointer { tokens in
                 for range in corpus.sentences {
@@ -47,7 +48,7 @@ public struct TreebankScorer: Sendable {
             }
         }
         var scores = Scores()
-        scores.cpuSeconds = Self.threadCPUSeconds() - cpuStart
+        scores.cpuSeconds = ResourceUsage.threadCPUSeconds() - cpuStart
         scores.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         scores.words = corpus.wordCount
         let tagSet = annotator.tagger.tagSet
@@ -80,13 +81,6 @@ public struct TreebankScorer: Sendable {
         scores.las = Double(las) / total
         scores.universalLAS = Double(universal) / total
         return scores
-    }
-
-    /// The CPU time the calling thread has used, in seconds.
-    public static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
     static func universal(_ relation: String) -> Substring {

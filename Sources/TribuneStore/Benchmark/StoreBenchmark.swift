@@ -42,18 +42,6 @@ public enum StoreBenchmark {
         }
     }
 
-    /// CPU seconds this process has used so far, every thread, user and system.
-    public static func processCPUSeconds() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        #else
-            getrusage(RUSAGE_SELF, &usage)
-        #endif
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
     /// `count` distinct sources made from real pages: each page with a line of its own at the end
     /// (`Dispatch 17 of the bench corpus.`), so every source hashes differently.
     public static func sources(from pages: [SourceDocument], count: Int) -> [SourceDocument] {
@@ -72,7 +60,7 @@ public enum StoreBenchmark {
     {
         let next = Counter()
         let started = Date()
-        let cpu = processCPUSeconds()
+        let cpu = ResourceUsage.processCPUSeconds()
         let group = DispatchGroup()
         for _ in 0..<max(1, workers) {
             group.enter()
@@ -88,7 +76,7 @@ public enum StoreBenchmark {
         group.wait()
         return Throughput(
             documents: sources.count, seconds: Date().timeIntervalSince(started),
-            cpuSeconds: processCPUSeconds() - cpu)
+            cpuSeconds: ResourceUsage.processCPUSeconds() - cpu)
     }
 
     /// Ingests `sources` into `store` (which should be empty).
@@ -97,7 +85,7 @@ public enum StoreBenchmark {
     ) throws -> Throughput {
         var options = IngestOptions()
         options.workers = workers
-        let cpu = processCPUSeconds()
+        let cpu = ResourceUsage.processCPUSeconds()
         let summary = try Ingester(store: store, analyzer: analyzer, options: options).ingest { emit in
             for source in sources { try emit(.source(source)) }
         }
@@ -105,7 +93,8 @@ public enum StoreBenchmark {
             throw StoreError(
                 location: store.location, reason: "bench ingest stored \(summary.stored) of \(sources.count) documents")
         }
-        return Throughput(documents: summary.stored, seconds: summary.elapsed, cpuSeconds: processCPUSeconds() - cpu)
+        return Throughput(
+            documents: summary.stored, seconds: summary.elapsed, cpuSeconds: ResourceUsage.processCPUSeconds() - cpu)
     }
 
     // MARK: Queries
